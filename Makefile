@@ -1,0 +1,48 @@
+# Pedoman ASN Maluku Tenggara. `make` lists the targets.
+# On a fresh Debian or Ubuntu machine, `make site` and `make test` install what they need.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+
+# Reproducible builds: every date in the output comes from the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+# Material 9.8 prints an end-of-life notice on every run; it is not a warning about this site.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve check test bench clean system-packages
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-test.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s); install python3.11 and run again." % sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian run 'apt-get install python3-venv' and try again." >&2; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+system-packages: ## Install the Debian packages the downloads and browser tests need (or say how)
+	@bash scripts/ensure_system_packages.sh
+
+site: $(BIN)/.installed ## Build the site and its downloads into site/
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+serve: $(BIN)/.installed ## Live preview at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --strict
+
+check: $(BIN)/.installed ## Strict build plus the handbook's checkers; fails on any problem
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/check_content.py
+
+test: $(BIN)/.installed system-packages ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed ## Print performance figures
+	$(BIN)/python scripts/bench.py
+
+clean: ## Remove every generated file
+	rm -rf $(SITE_DIR) build .pytest_cache
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

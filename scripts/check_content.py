@@ -1,0 +1,188 @@
+"""Check the handbook's template pages against the brief: front matter, section ids, length, coverage.
+
+Checks every character, case-study and local-context page in both languages:
+  MISSING_KEY       a required front-matter key is absent
+  UNKNOWN_SLUG      a front-matter slug names no character, context or BerAKHLAK value
+  BAD_VALUE         nomor is not 1-8 or repeats, durasi is not a number of minutes
+  MISSING_SECTION   a template section id is absent
+  SECTION_ORDER     the template section ids are out of order
+  TOO_SHORT         an Indonesian character page has fewer than 700 words
+  COVERAGE          a character is the main character of fewer than 2 cases, or a context is
+                    used by fewer than 2 cases
+  NO_NOTICE         a case study lacks the "illustrative composite" admonition under its title
+  NO_ABBREVIATION   an acronym on a page has no line in includes/abbreviations.md
+
+Output: one line per problem, ``docs/<file>.md:<line>: <CODE>: <message>``.
+Exit status: 0 clean, 1 problems found, 2 bad usage or input.
+
+Usage: python scripts/check_content.py [--docs DIR] [--abbreviations FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from handbook import vocabulary
+from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page, split_name
+
+ROOT = Path(__file__).resolve().parents[1]
+MIN_WORDS = {"karakter": 700}
+MIN_CASES = 2
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+ACRONYM = re.compile(r"(?<![\w/#.-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?![\w/-])")
+ABBREVIATION_LINE = re.compile(r"^\*\[([^\]]+)\]:")
+# Capitalised words that are not acronyms: names and terms that happen to hold two capitals.
+NOT_ACRONYMS = {"BerAKHLAK", "WhatsApp", "MalraTerkini", "TualNews", "YouTube", "TikTok", "PowerPoint"}
+ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
+
+
+class Problem(ContentError):
+    """A ContentError with a stable code."""
+
+    def __init__(self, path, line, code, message):
+        super().__init__(path, line, f"{code}: {message}")
+
+
+def shown(path: Path, docs: Path) -> str:
+    return f"docs/{path.relative_to(docs).as_posix()}"
+
+
+def body_words(page: Page) -> int:
+    text = re.sub(r"<!--.*?-->", " ", page.body, flags=re.S)
+    text = re.sub(r"\{[^}]*#[^}]*\}", " ", text)  # heading ids
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    return len(WORD.findall(text))
+
+
+def section_problems(page: Page, name: str) -> list[Problem]:
+    expected = vocabulary.TEMPLATE_SECTIONS[page.section]
+    found = [(ident, line) for ident, level, line in page.heading_ids() if level == 2]
+    found_ids = [ident for ident, _ in found]
+    problems = [
+        Problem(name, page.body_start, "MISSING_SECTION", f"no '## ... {{#{ident}}}' heading; the template needs: {', '.join(expected)}")
+        for ident in expected
+        if ident not in found_ids
+    ]
+    present = [ident for ident in found_ids if ident in expected]
+    wanted = [ident for ident in expected if ident in present]
+    if present != wanted:
+        first_bad = next(i for i, (a, b) in enumerate(zip(present, wanted)) if a != b)
+        line = dict(found)[present[first_bad]]
+        problems.append(
+            Problem(name, line, "SECTION_ORDER", f"section '{present[first_bad]}' is out of order; the order is: {', '.join(expected)}")
+        )
+    return problems
+
+
+def value_problems(page: Page, name: str) -> list[Problem]:
+    problems = []
+    if page.section == "karakter" and "nomor" in page.meta:
+        if page.meta["nomor"] not in range(1, 9):
+            problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"nomor must be 1 to 8 (found {page.meta['nomor']!r})"))
+        elif page.slug in vocabulary.CHARACTER_SLUGS and page.meta["nomor"] != vocabulary.CHARACTER_SLUGS.index(page.slug) + 1:
+            right = vocabulary.CHARACTER_SLUGS.index(page.slug) + 1
+            problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"'{page.slug}' is number {right} in the Bupati's order (found {page.meta['nomor']})"))
+    if page.section == "studi-kasus" and "durasi" in page.meta:
+        if not isinstance(page.meta["durasi"], int) or not 10 <= page.meta["durasi"] <= 180:
+            problems.append(Problem(name, page.line_of("durasi"), "BAD_VALUE", f"durasi is minutes, a whole number from 10 to 180 (found {page.meta['durasi']!r})"))
+    if page.section == "studi-kasus" and not as_slug_list(page.meta.get("karakter")):
+        problems.append(Problem(name, page.line_of("karakter"), "BAD_VALUE", "karakter needs at least the main character"))
+    return problems
+
+
+def notice_problems(page: Page, name: str) -> list[Problem]:
+    first_block = page.body.lstrip().split("\n\n", 1)[0]
+    if page.section == "studi-kasus" and not first_block.startswith("!!! "):
+        return [Problem(name, page.body_start, "NO_NOTICE", "start the page with the '!!! note' admonition saying the case is an illustrative composite with invented names")]
+    return []
+
+
+def acronym_problems(page: Page, name: str, known: set[str]) -> list[Problem]:
+    problems, seen = [], set()
+    in_fence = False
+    for offset, line in enumerate(page.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or line.startswith("<!--"):
+            continue
+        text = re.sub(r"\]\([^)]*\)|\{[^}]*\}|`[^`]*`|<[^>]+>", " ", line)
+        for acronym in ACRONYM.findall(text):
+            if acronym in known or acronym in NOT_ACRONYMS or acronym in seen or ROMAN_NUMERAL.match(acronym):
+                continue
+            seen.add(acronym)
+            problems.append(Problem(name, page.body_start + offset, "NO_ABBREVIATION", f"'{acronym}' has no line in includes/abbreviations.md; add '*[{acronym}]: <expansion>' and a glossary entry"))
+    return problems
+
+
+def coverage_problems(cases: list[Page], docs: Path) -> list[Problem]:
+    main = Counter(as_slug_list(c.meta.get("karakter"))[0] for c in cases if as_slug_list(c.meta.get("karakter")))
+    used = Counter(slug for c in cases for slug in as_slug_list(c.meta.get("konteks")))
+    index = f"docs/studi-kasus"
+    problems = []
+    for slug in vocabulary.CHARACTER_SLUGS:
+        if main[slug] < MIN_CASES:
+            problems.append(Problem(index, 1, "COVERAGE", f"'{slug}' is the main character (first in karakter) of {main[slug]} case(s); it needs at least {MIN_CASES}"))
+    for slug in vocabulary.CONTEXT_SLUGS:
+        if used[slug] < MIN_CASES:
+            problems.append(Problem(index, 1, "COVERAGE", f"context '{slug}' is used by {used[slug]} case(s) (konteks); it needs at least {MIN_CASES}"))
+    return problems
+
+
+def known_abbreviations(path: Path) -> set[str]:
+    """Every abbreviation, and each word of a multi-word one ("CC BY" -> CC, BY)."""
+    names = {m.group(1) for line in path.read_text(encoding="utf-8").splitlines() if (m := ABBREVIATION_LINE.match(line))}
+    return names | {word for name in names for word in name.split()}
+
+
+def check(docs: Path, abbreviations: Path) -> list[ContentError]:
+    problems: list[ContentError] = []
+    known = known_abbreviations(abbreviations)
+    numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
+    cases = []
+    for path in sorted(docs.rglob("*.md")):
+        name = shown(path, docs)
+        try:
+            page = read_page(path, name)
+        except ContentError as error:
+            problems.append(Problem(error.path, error.line, "BAD_VALUE", error.message))
+            continue
+        problems += acronym_problems(page, name, known)
+        if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
+            continue
+        problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else "UNKNOWN_SLUG", e.message) for e in front_matter_errors(page, name)]
+        problems += section_problems(page, name) + value_problems(page, name) + notice_problems(page, name)
+        minimum = MIN_WORDS.get(page.section)
+        if minimum and page.lang == vocabulary.DEFAULT_LANGUAGE and (count := body_words(page)) < minimum:
+            problems.append(Problem(name, page.body_start, "TOO_SHORT", f"{count} words; an Indonesian {page.section} page needs at least {minimum}"))
+        if page.section == "karakter" and isinstance(page.meta.get("nomor"), int):
+            other = numbers[page.lang].setdefault(page.meta["nomor"], page.slug)
+            if other != page.slug:
+                problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"nomor {page.meta['nomor']} is also used by '{other}'"))
+        if page.section == "studi-kasus" and page.lang == vocabulary.DEFAULT_LANGUAGE:
+            cases.append(page)
+    if cases:
+        problems += coverage_problems(cases, docs)
+    return problems
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs folder (default: docs/)")
+    parser.add_argument("--abbreviations", type=Path, default=ROOT / "includes" / "abbreviations.md")
+    args = parser.parse_args(argv)
+    for path in (args.docs, args.abbreviations):
+        if not path.exists():
+            print(f"check_content: {path} does not exist; pass --docs/--abbreviations or run from the repository", file=sys.stderr)
+            return 2
+    problems = check(args.docs, args.abbreviations)
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The real handbook builds strict, in both languages, with the same pages in each."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+
+def _read(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def test_strict_build_has_no_warnings(built_site):
+    log = built_site.joinpath(".build-log").read_text()
+    assert not re.search(r"^(WARNING|ERROR)", log, re.M), log
+
+
+def test_both_languages_publish_the_same_page_paths(site_pages):
+    indonesian = {p.as_posix() for p in site_pages["id"]}
+    english = {p.as_posix().removeprefix("en/") for p in site_pages["en"]}
+    assert len(indonesian) >= 8
+    assert indonesian == english
+
+
+def test_every_page_declares_its_language(built_site, site_pages):
+    for lang, pages in site_pages.items():
+        for page in pages:
+            html = _read(built_site / page)
+            assert html.html.get("lang") == lang, f"{page}: <html lang> is {html.html.get('lang')}"
+
+
+def test_every_page_has_hreflang_alternates_that_resolve(built_site, site_pages):
+    for lang, pages in site_pages.items():
+        other = "en" if lang == "id" else "id"
+        for page in pages:
+            html = _read(built_site / page)
+            links = {l["hreflang"]: l["href"] for l in html.select('link[rel="alternate"][hreflang]')}
+            assert set(links) == {"id", "en"}, f"{page}: hreflang alternates {links}"
+            target = (built_site / page).parent / links[other]
+            assert (target / "index.html").resolve().is_file(), f"{page}: {links[other]} does not resolve"
+
+
+def test_404_page_in_each_language(built_site):
+    indonesian = _read(built_site / "404.html")
+    english = _read(built_site / "en" / "404.html")
+    assert indonesian.html["lang"] == "id"
+    assert indonesian.h1.get_text(strip=True) == "Halaman tidak ditemukan"
+    assert english.html["lang"] == "en"
+    assert english.h1.get_text(strip=True) == "Page not found"
+    # A 404 is served at any address: its links must be absolute from site_url.
+    assert english.select_one('a[href="/pedoman/en/"]') is not None
+
+
+def test_acronyms_show_as_tooltips(built_site):
+    html = _read(built_site / "karakter" / "index.html")
+    titles = {abbr.get_text(): abbr.get("title") for abbr in html.select("article abbr")}
+    assert titles.get("ASN", "").startswith("Aparatur Sipil Negara")
+
+
+def test_section_headings_have_permalinks(built_site):
+    html = _read(built_site / "tentang" / "index.html")
+    heading = html.select_one("h2#aturan")
+    assert heading is not None and heading.select_one('a.headerlink[href="#aturan"]') is not None
