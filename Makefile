@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check test bench clean system-packages
+.PHONY: help site serve check permalinks test bench clean system-packages
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -36,6 +36,12 @@ serve: $(BIN)/.installed ## Live preview at http://127.0.0.1:8000/
 check: $(BIN)/.installed ## Strict build plus the handbook's checkers; fails on any problem
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 	$(BIN)/python scripts/check_content.py
+	$(BIN)/python scripts/check_links.py --site $(SITE_DIR)
+	$(BIN)/python scripts/permalinks.py check --site $(SITE_DIR) --strict
+
+permalinks: $(BIN)/.installed ## Register new page and section permalinks in permalinks.txt
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/permalinks.py add --site $(SITE_DIR)
 
 test: $(BIN)/.installed system-packages ## Run the whole test suite
 	$(BIN)/python -m pytest

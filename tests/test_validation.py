@@ -6,12 +6,9 @@ one language's page. A control build without the defect passes.
 
 from __future__ import annotations
 
-import shutil
-import textwrap
-
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import mkdocs_build, write_fixture_config
 
 DEFECTS = {
     "missing_page": ("[x](tidak-ada.md)", "not found among documentation files"),
@@ -22,22 +19,7 @@ DEFECTS = {
 
 
 def _tiny_site(folder, defect_lang=None, defect_link=""):
-    folder.joinpath("mkdocs.yml").write_text(
-        textwrap.dedent(
-            f"""\
-            INHERIT: {ROOT / 'mkdocs.yml'}
-            docs_dir: docs
-            theme:
-              custom_dir: {ROOT / 'overrides'}
-            hooks:
-              - {ROOT / 'overrides/hooks/language_switcher.py'}
-            nav:
-              - index.md
-              - halaman.md
-            """
-        )
-    )
-    shutil.copytree(ROOT / "includes", folder / "includes")
+    config = write_fixture_config(folder, ["index.md", "halaman.md"])
     docs = folder / "docs"
     docs.mkdir()
     for lang in ("id", "en"):
@@ -46,7 +28,7 @@ def _tiny_site(folder, defect_lang=None, defect_link=""):
         docs.joinpath(f"halaman.{lang}.md").write_text(
             f"---\ntitle: Halaman {lang}\n---\n\n## Bagian {{#bagian}}\n\nTeks.\n"
         )
-    return folder / "mkdocs.yml"
+    return config
 
 
 def test_control_site_without_defects_builds(tmp_path):

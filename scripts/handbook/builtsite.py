@@ -1,0 +1,171 @@
+"""Reading a built site fast: pages, their ids and links, and where each link came from.
+
+The link checker and the permalink registry both read the built HTML. Pages are scanned with
+regular expressions rather than a full HTML parser: a Material page is machine-written, attribute
+values are always double-quoted, and scanning is several times faster than parsing (the checker
+reads thousands of pages per run). A page that is not UTF-8 raises ``SiteError``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ID = re.compile(rb'\sid="([^"]*)"')
+TAG = re.compile(rb"<(a|link|script|img|source|iframe|image|use|video|audio|embed|object)\b([^>]*)>", re.I)
+ATTRIBUTE = re.compile(rb'([\w:-]+)="([^"]*)"')
+ARTICLE = re.compile(rb'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S)
+URL_ATTRIBUTES = (b"href", b"src", b"srcset", b"xlink:href", b"data", b"poster")
+
+
+class SiteError(Exception):
+    """Bad input: the message says which file and how to fix it."""
+
+
+@dataclass
+class Link:
+    url: str
+    tag: str
+    attribute: str
+    in_content: bool
+    attributes: dict = field(default_factory=dict)
+
+    @property
+    def is_switcher(self) -> bool:
+        return "md-select__link" in self.attributes.get("class", "") or "hreflang" in self.attributes
+
+    @property
+    def loads_asset(self) -> bool:
+        """True when the browser fetches it as part of the page (not a link to follow)."""
+        if self.tag == "a":
+            return False
+        if self.tag == "link":
+            rel = self.attributes.get("rel", "")
+            return rel in ("stylesheet", "icon", "preload", "manifest", "modulepreload", "prefetch")
+        return True
+
+
+@dataclass
+class ScannedPage:
+    path: str  # site-relative, e.g. "en/karakter/integritas/index.html"
+    ids: list[str]
+    links: list[Link]
+    content_scripts: int = 0
+    content_handlers: list[str] = field(default_factory=list)
+
+
+def list_files(site: Path) -> set[str]:
+    """Every file of the site, as site-relative POSIX paths."""
+    files = set()
+    for folder, _, names in os.walk(site):
+        relative = os.path.relpath(folder, site)
+        for name in names:
+            files.add(name if relative == "." else f"{relative.replace(os.sep, '/')}/{name}")
+    return files
+
+
+def scan_page(site: Path, path: str) -> ScannedPage:
+    raw = (site / path).read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SiteError(f"{site / path}: not UTF-8 (byte {error.start}); rebuild the site") from None
+    article = ARTICLE.search(raw)
+    start, end = article.span(1) if article else (0, 0)
+    links = []
+    for match in TAG.finditer(raw):
+        attributes = {k.decode(): html.unescape(v.decode()) for k, v in ATTRIBUTE.findall(match.group(2))}
+        for name in URL_ATTRIBUTES:
+            value = attributes.get(name.decode())
+            if value is None:
+                continue
+            urls = [part.split()[0] for part in value.split(",") if part.split()] if name == b"srcset" else [value]
+            for url in urls:
+                links.append(Link(url, match.group(1).decode().lower(), name.decode(), start <= match.start() < end, attributes))
+    content = raw[start:end]
+    return ScannedPage(
+        path=path,
+        ids=[html.unescape(i.decode()) for i in ID.findall(raw)],
+        links=links,
+        content_scripts=len(re.findall(rb"<script\b", content, re.I)),
+        content_handlers=[h.decode() for h in re.findall(rb"<[a-zA-Z][^>]*\s(on[a-z]+)=", content)],
+    )
+
+
+def page_ids(site: Path, path: str) -> set[str]:
+    return {html.unescape(i.decode()) for i in ID.findall((site / path).read_bytes())}
+
+
+def site_address(site: Path) -> tuple[str, str]:
+    """Host and path of site_url ('example.org', '/pedoman/'), read from the sitemap."""
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists():
+        locations = [urlsplit(m.decode()) for m in re.findall(rb"<loc>([^<]+)</loc>", sitemap.read_bytes())]
+        if locations:
+            home = min(locations, key=lambda parts: len(parts.path))  # the site root is the shortest
+            return home.netloc, home.path or "/"
+    return "", "/"
+
+
+def resolve(page_path: str, url: str, files: set[str], base: str = "/", host: str = "") -> tuple[str | None, str]:
+    """Site-relative target file of a URL (None when outside the site) and its fragment.
+
+    Relative URLs resolve from the page; root-relative ones ('/pedoman/x/') from site_url's path.
+    Directory URLs resolve to their index.html. The target need not exist.
+    """
+    parts = urlsplit(url)
+    fragment = unquote(parts.fragment)
+    if parts.netloc and parts.netloc != host:
+        return None, fragment
+    if not parts.path and not parts.netloc:
+        return page_path, fragment
+    path = unquote(parts.path) or "/"
+    if path.startswith("/"):
+        if not path.startswith(base):
+            return None, fragment
+        target = posixpath.normpath(path[len(base):] or ".")
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+    if target.startswith("../") or target == "..":
+        return None, fragment
+    if target in ("", "."):
+        return "index.html", fragment
+    if path.endswith("/") or (target not in files and f"{target}/index.html" in files):
+        target = f"{target}/index.html"
+    return target, fragment
+
+
+def is_external(url: str, host: str = "") -> bool:
+    """True for a URL on another host (links to the site's own site_url are internal)."""
+    parts = urlsplit(url)
+    if parts.netloc and parts.netloc == host:
+        return False
+    return bool(parts.scheme and parts.scheme not in ("file",)) or url.startswith("//")
+
+
+def language_of(path: str, languages=("en",)) -> str:
+    first = path.split("/", 1)[0]
+    return first if first in languages else "id"
+
+
+def without_language(path: str, languages=("en",)) -> str:
+    first, _, rest = path.partition("/")
+    return rest if first in languages and rest else path
+
+
+def source_of(page_path: str, docs: Path) -> Path | None:
+    """The Markdown file a built page came from (falling back to the Indonesian file)."""
+    lang = language_of(page_path)
+    stem = without_language(page_path).removesuffix("index.html").rstrip("/")
+    candidates = []
+    for language in (lang, "id"):
+        if stem:
+            candidates += [docs / f"{stem}.{language}.md", docs / stem / f"index.{language}.md"]
+        else:
+            candidates.append(docs / f"index.{language}.md")
+    return next((c for c in candidates if c.exists()), None)
