@@ -25,11 +25,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import posixpath
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -39,7 +36,6 @@ from handbook.builtsite import (
     is_external,
     language_of,
     list_files,
-    page_ids,
     resolve,
     scan_page,
     source_of,
@@ -109,6 +105,32 @@ class Locator:
         return f"{self._display(template)}:1"
 
 
+_URL_STEPS: dict[str, tuple[int, str]] = {}
+
+
+def _resolution_key(page_path: str, url: str) -> tuple[str, str]:
+    """A cache key shared by every page whose link resolves the same way.
+
+    '../x/' from a/b/c/index.html and from a/b/d/index.html both mean a/b/x/: strip the leading
+    '../' steps from the URL and as many folders from the page's folder.
+    """
+    if url.startswith("#"):
+        return page_path, url
+    if url.startswith("/") or "://" in url:
+        return "", url
+    steps = _URL_STEPS.get(url)
+    if steps is None:
+        rest, up = url, 0
+        while rest.startswith("../"):
+            rest, up = rest[3:], up + 1
+        steps = _URL_STEPS[url] = (up, rest)
+    up, rest = steps
+    parts = page_path.split("/")[:-1]
+    if up > len(parts):  # leaves the site: no other page shares this outcome
+        return page_path, url
+    return "/".join(parts[: len(parts) - up]), rest
+
+
 def check_site(site: Path, docs: Path, root: Path) -> tuple[list[str], list[str]]:
     """Problems, and external links (`location url`), for a built site."""
     files = list_files(site)
@@ -117,18 +139,31 @@ def check_site(site: Path, docs: Path, root: Path) -> tuple[list[str], list[str]
         raise SiteError(f"{site}: no index.html; build the site first (make site) or pass --site")
     locate = Locator(site, docs, root)
     host, base = site_address(site)
-    ids_cache: dict[str, set[str]] = {}
-    resolved: dict = {}
+    scanned = [scan_page(site, path) for path in pages]
+    ids = {page.path: set(page.ids) for page in scanned}
+    verdicts: dict = {}  # (resolution key, switcher, asset, language) -> None or (code, target, fragment, detail)
     problems, external = [], []
 
-    def ids_of(path):
-        if path not in ids_cache:
-            ids_cache[path] = page_ids(site, path)
-        return ids_cache[path]
+    def verdict(path, url, link, lang):
+        target, fragment = resolve(path, url, files, base, host)
+        if target is None:
+            return "MISSING_PAGE", None, fragment, "points outside the site"
+        if target not in files:
+            code = "MISSING_ASSET" if link.loads_asset or target.lower().endswith(DOWNLOADS) else "MISSING_PAGE"
+            return code, target, fragment, f"/{target} does not exist"
+        if not target.endswith(".html"):
+            return None
+        if fragment and fragment not in ids.get(target, ()):
+            return "MISSING_ANCHOR", target, fragment, f"/{target} has no id '{fragment}'"
+        target_lang = language_of(target)
+        if not link.is_switcher and target_lang != lang and not target.endswith("404.html"):
+            counterpart = without_language(target) if lang == "id" else f"{lang}/{target}"
+            if counterpart in files:
+                return "LANG_LEAK", target, fragment, f"goes to the {target_lang} page /{target}; link /{counterpart} instead"
+        return None
 
-    for path in pages:
-        page = scan_page(site, path)
-        ids_cache[path] = set(page.ids)
+    for page in scanned:
+        path = page.path
         lang = language_of(path)
         for ident, count in Counter(page.ids).items():
             if count > 1:
@@ -141,39 +176,27 @@ def check_site(site: Path, docs: Path, root: Path) -> tuple[list[str], list[str]
             url = link.url.strip()
             if not url or url.startswith(SKIPPED_SCHEMES):
                 continue
-            if url.lower().startswith("javascript:"):
-                problems.append(f"{locate.link_line(path, link, None, '')}: JS_URL: '{url[:60]}' on /{path}; use a real link")
-                continue
-            if is_external(url, host):
-                external.append(f"{locate.link_line(path, link, None, '')} {url}")
-                continue
-            key = (posixpath.dirname(path), url)
-            if key not in resolved:
-                resolved[key] = resolve(path, url, files, base, host)
-            target, fragment = resolved[key]
-            if target is None:
-                problems.append(f"{locate.link_line(path, link, None, '')}: MISSING_PAGE: '{url}' on /{path} points outside the site")
-                continue
-            if target not in files:
-                code = "MISSING_ASSET" if link.loads_asset or target.lower().endswith(DOWNLOADS) else "MISSING_PAGE"
-                problems.append(f"{locate.link_line(path, link, target, fragment)}: {code}: '{url}' on /{path}: /{target} does not exist")
-                continue
-            if target.endswith(".html"):
-                if fragment and fragment not in ids_of(target):
-                    problems.append(f"{locate.link_line(path, link, target, fragment)}: MISSING_ANCHOR: '{url}' on /{path}: /{target} has no id '{fragment}'")
-                if not link.is_switcher and language_of(target) != lang and not target.endswith("404.html"):
-                    counterpart = target if lang == "id" else f"{lang}/{target}"
-                    if lang == "id":
-                        counterpart = without_language(target)
-                    if counterpart in files:
-                        problems.append(
-                            f"{locate.link_line(path, link, target, fragment)}: LANG_LEAK: '{url}' on /{path} "
-                            f"goes to the {language_of(target)} page /{target}; link /{counterpart} instead"
-                        )
+            if ":" in url[:11]:
+                if url.lower().startswith("javascript:"):
+                    problems.append(f"{locate.link_line(path, link, None, '')}: JS_URL: '{url[:60]}' on /{path}; use a real link")
+                    continue
+                if is_external(url, host):
+                    external.append(f"{locate.link_line(path, link, None, '')} {url}")
+                    continue
+            key = (_resolution_key(path, url), link.is_switcher, link.loads_asset, lang)
+            if key not in verdicts:
+                verdicts[key] = verdict(path, url, link, lang)
+            found = verdicts[key]
+            if found is not None:
+                code, target, fragment, detail = found
+                problems.append(f"{locate.link_line(path, link, target, fragment)}: {code}: '{url}' on /{path}: {detail}")
     return problems, external
 
 
 def check_external(external: list[str], cache_file: Path, timeout: float) -> list[str]:
+    import urllib.error  # imported here: only this opt-in check needs it, and it is slow to load
+    import urllib.request
+
     cache = json.loads(cache_file.read_text()) if cache_file.exists() else {}
     problems, now = [], time.time()
     for entry in external:
