@@ -1,0 +1,96 @@
+/* Pedoman ASN Maluku Tenggara: small reader helpers, no third-party code.
+ *
+ * 1. A "Salin tautan" / "Copy link" button after every ## and ### heading of the content. It copies
+ *    the absolute address of that section (site_url + page + #id), works with the keyboard (it is a
+ *    real <button>) and announces the result to screen readers through a polite live region.
+ * 2. The language switcher keeps the section: /karakter/integritas/#perilaku switches to
+ *    /en/karakter/integritas/#perilaku and back.
+ */
+(function () {
+  "use strict";
+
+  var english = document.documentElement.lang === "en";
+  var text = english
+    ? { copy: "Copy link", copied: "Link copied", failed: "Copy failed; the link is in the address bar", label: "Copy the link to the section: " }
+    : { copy: "Salin tautan", copied: "Tautan disalin", failed: "Gagal menyalin; tautan ada di bilah alamat", label: "Salin tautan ke bagian: " };
+
+  function pageUrl() {
+    var meta = document.querySelector('meta[name="pedoman:page-url"]');
+    var url = meta && meta.content ? meta.content : location.href;
+    return url.split("#")[0];
+  }
+
+  function copyText(value) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(value);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = value;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy")); }
+    });
+  }
+
+  function addCopyButtons() {
+    var status = document.createElement("p");
+    status.className = "pedoman-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    document.body.appendChild(status);
+
+    var headings = document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]");
+    Array.prototype.forEach.call(headings, function (heading) {
+      var name = heading.textContent.replace(/[¶#]\s*$/, "").trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pedoman-salin";
+      button.textContent = text.copy;
+      button.setAttribute("aria-label", text.label + name);
+      button.dataset.href = pageUrl() + "#" + heading.id;
+      button.addEventListener("click", function () {
+        history.replaceState(null, "", "#" + heading.id);
+        copyText(button.dataset.href).then(function () {
+          status.textContent = text.copied + ": " + name;
+          button.textContent = text.copied;
+        }, function () {
+          status.textContent = text.failed;
+        });
+        setTimeout(function () { button.textContent = text.copy; }, 2500);
+      });
+      heading.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  function keepSectionOnLanguageSwitch() {
+    var links = document.querySelectorAll("a.md-select__link[hreflang]");
+    Array.prototype.forEach.call(links, function (link) {
+      link.dataset.base = link.getAttribute("href").split("#")[0];
+    });
+    function update() {
+      Array.prototype.forEach.call(links, function (link) {
+        link.setAttribute("href", link.dataset.base + location.hash);
+      });
+    }
+    window.addEventListener("hashchange", update);
+    update();
+  }
+
+  function start() {
+    addCopyButtons();
+    keepSectionOnLanguageSwitch();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
