@@ -31,7 +31,8 @@ def _last_commit(path: str) -> int | None:
 def on_page_context(context, page, config, nav):
     seconds = _last_commit(page.file.abs_src_path)
     when = datetime.fromtimestamp(seconds, timezone.utc) if seconds else get_build_datetime()
-    locale = config.theme.get("language") or "id"
+    language = config.theme.get("language") or "id"
+    locale = "en_GB" if language == "en" else language  # British English, as the style guide asks
     page.meta["diubah"] = when.date().isoformat()
     page.meta["diubah_teks"] = format_date(when.date(), format="long", locale=locale)
     return context
