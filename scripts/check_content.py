@@ -15,7 +15,7 @@ Checks every character, case-study and local-context page in both languages:
 Output: one line per problem, ``docs/<file>.md:<line>: <CODE>: <message>``.
 Exit status: 0 clean, 1 problems found, 2 bad usage or input.
 
-Usage: python scripts/check_content.py [--docs DIR] [--abbreviations FILE]
+Usage: python scripts/check_content.py [--docs DIR] [--abbreviations FILE] [--terms FILE]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pathlib import Path
 
 from handbook import vocabulary
 from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page, split_name
+from handbook.terms import load_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_WORDS = {"karakter": 700}
@@ -35,8 +36,8 @@ MIN_CASES = 2
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 ACRONYM = re.compile(r"(?<![\w/#.-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?![\w/-])")
 ABBREVIATION_LINE = re.compile(r"^\*\[([^\]]+)\]:")
-# Capitalised words that are not acronyms: names and terms that happen to hold two capitals.
-NOT_ACRONYMS = {"BerAKHLAK", "WhatsApp", "MalraTerkini", "TualNews", "YouTube", "TikTok", "PowerPoint"}
+# Capitalised words that are not acronyms (BerAKHLAK, WhatsApp): read from includes/terms.yml, the
+# one list of names and terms that stay as written; see not_acronyms().
 ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
 
 
@@ -101,6 +102,11 @@ def notice_problems(page: Page, name: str) -> list[Problem]:
     return []
 
 
+def not_acronyms(terms_file: Path) -> set[str]:
+    """Every word of a term in terms.yml that looks like an acronym but is a name (BerAKHLAK)."""
+    return {word for term in load_terms(terms_file, "includes/terms.yml") for word in term.term.split() if ACRONYM.fullmatch(word)}
+
+
 def acronym_problems(page: Page, name: str, known: set[str]) -> list[Problem]:
     problems, seen = [], set()
     in_fence = False
@@ -111,7 +117,7 @@ def acronym_problems(page: Page, name: str, known: set[str]) -> list[Problem]:
             continue
         text = re.sub(r"\]\([^)]*\)|\{[^}]*\}|`[^`]*`|<[^>]+>", " ", line)
         for acronym in ACRONYM.findall(text):
-            if acronym in known or acronym in NOT_ACRONYMS or acronym in seen or ROMAN_NUMERAL.match(acronym):
+            if acronym in known or acronym in seen or ROMAN_NUMERAL.match(acronym):
                 continue
             seen.add(acronym)
             problems.append(Problem(name, page.body_start + offset, "NO_ABBREVIATION", f"'{acronym}' has no line in includes/abbreviations.md; add '*[{acronym}]: <expansion>' and a glossary entry"))
@@ -138,9 +144,9 @@ def known_abbreviations(path: Path) -> set[str]:
     return names | {word for name in names for word in name.split()}
 
 
-def check(docs: Path, abbreviations: Path) -> list[ContentError]:
+def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "terms.yml") -> list[ContentError]:
     problems: list[ContentError] = []
-    known = known_abbreviations(abbreviations)
+    known = known_abbreviations(abbreviations) | not_acronyms(terms)
     numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
     cases = []
     for path in sorted(docs.rglob("*.md")):
@@ -173,12 +179,17 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs folder (default: docs/)")
     parser.add_argument("--abbreviations", type=Path, default=ROOT / "includes" / "abbreviations.md")
+    parser.add_argument("--terms", type=Path, default=ROOT / "includes" / "terms.yml", help="names and terms that are not acronyms (default: includes/terms.yml)")
     args = parser.parse_args(argv)
-    for path in (args.docs, args.abbreviations):
+    for path in (args.docs, args.abbreviations, args.terms):
         if not path.exists():
-            print(f"check_content: {path} does not exist; pass --docs/--abbreviations or run from the repository", file=sys.stderr)
+            print(f"check_content: {path} does not exist; pass --docs/--abbreviations/--terms or run from the repository", file=sys.stderr)
             return 2
-    problems = check(args.docs, args.abbreviations)
+    try:
+        problems = check(args.docs, args.abbreviations, args.terms)
+    except ContentError as error:
+        print(f"check_content: {error}", file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem)
     return 1 if problems else 0
