@@ -27,8 +27,8 @@ $(BIN)/.installed: requirements.txt requirements-test.txt
 system-packages: ## Install the Debian packages the downloads and browser tests need (or say how)
 	@bash scripts/ensure_system_packages.sh
 
-site: $(BIN)/.installed ## Build the site and its downloads into site/
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+site: $(BIN)/.installed system-packages ## Build the site and its downloads (PDFs, offline zip) into site/
+	$(BIN)/python scripts/build_site.py --site-dir $(SITE_DIR)
 
 serve: $(BIN)/.installed ## Live preview at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --strict
@@ -37,6 +37,7 @@ check: $(BIN)/.installed ## Strict build plus the handbook's checkers; fails on 
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 	$(BIN)/python scripts/check_content.py
 	$(BIN)/python scripts/check_links.py --site $(SITE_DIR)
+	$(BIN)/python scripts/check_translations.py --site $(SITE_DIR)
 	$(BIN)/python scripts/permalinks.py check --site $(SITE_DIR) --strict
 
 permalinks: $(BIN)/.installed ## Register new page and section permalinks in permalinks.txt
@@ -46,7 +47,11 @@ permalinks: $(BIN)/.installed ## Register new page and section permalinks in per
 test: $(BIN)/.installed system-packages ## Run the whole test suite
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed ## Print performance figures
+$(BIN)/.bench-installed: $(BIN)/.installed requirements-bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+bench: $(BIN)/.bench-installed system-packages ## Print performance figures (link checkers, make site time)
 	$(BIN)/python scripts/bench.py
 
 clean: ## Remove every generated file

@@ -5,15 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
+}
+
 missing=()
-while read -r probe package; do
-  [[ -z "$probe" || "$probe" == \#* ]] && continue
-  if [[ "$probe" == /* ]]; then
-    [[ -e "$probe" ]] && continue
-  elif command -v "$probe" >/dev/null 2>&1; then
-    continue
-  fi
-  missing+=("$package")
+while read -r package _; do
+  [[ -z "$package" || "$package" == \#* ]] && continue
+  installed "$package" || missing+=("$package")
 done < system-packages.txt
 
 [[ ${#missing[@]} -eq 0 ]] && exit 0

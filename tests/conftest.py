@@ -40,15 +40,49 @@ def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None, epoc
     )
 
 
+def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.CompletedProcess:
+    """What `make site` does (scripts/build_site.py): offline copy, PDFs, zip, then the site.
+
+    The site goes to ``folder/site``, the offline copy and the downloads to ``folder/work``.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, SITE_URL=SUBPATH_SITE_URL)
+    env.pop("PEDOMAN_DOWNLOADS", None)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(folder / "site"), "--work-dir", str(folder / "work")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real handbook, built strict with a sub-path site_url; fails loudly if the build fails."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, SUBPATH_SITE_URL)
+def handbook_build(tmp_path_factory) -> Path:
+    """The real handbook and its downloads, built once per session exactly as `make site` builds them."""
+    folder = tmp_path_factory.mktemp("handbook")
+    result = build_handbook(folder)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}")
-    site_dir.joinpath(".build-log").write_text(result.stderr)
-    return site_dir
+        pytest.fail(f"scripts/build_site.py failed:\n{result.stderr[-4000:]}")
+    (folder / "build-log.txt").write_text(result.stderr)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_site(handbook_build) -> Path:
+    """The built site (strict, sub-path site_url https://example.org/pedoman/), downloads included."""
+    return handbook_build / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_copy(handbook_build) -> Path:
+    """The offline copy (Material's offline plugin) that the zip is made from."""
+    return handbook_build / "work" / "offline"
+
+
+@pytest.fixture(scope="session")
+def downloads(handbook_build) -> Path:
+    """The download files as rendered: PDFs, the zip and manifest.json."""
+    return handbook_build / "work" / "downloads"
 
 
 @pytest.fixture(scope="session")
@@ -89,3 +123,54 @@ def run_script(name: str, *args: str):
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / name), *args], capture_output=True, text=True, cwd=ROOT
     )
+
+
+# Chromium flags for this machine's closed network: without the background-networking ones,
+# Chromium keeps trying to reach Google's hosts. --no-sandbox because CI runs as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (no browser download: executable_path)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab that records every request it makes."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.requested = []
+    tab.on("request", lambda request: tab.requested.append(request.url))
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site, tmp_path_factory):
+    """The built site over http://127.0.0.1 under the sub-path /pedoman/, as it is published."""
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path_factory.mktemp("served")
+    (root / "pedoman").symlink_to(built_site, target_is_directory=True)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/pedoman/"
+    server.shutdown()

@@ -44,7 +44,7 @@ def test_last_changed_date_and_report_link_in_the_page_language(built_site, site
             mail = next(a["href"] for a in aside.select("a") if a["href"].startswith("mailto:"))
             query = parse_qs(urlsplit(mail).query)
             assert SUBPATH_SITE_URL + page.as_posix().removesuffix("index.html") in unquote(query["body"][0])
-            downloads = next(a["href"] for a in aside.select("a") if "unduhan" in a["href"])
+            downloads = next(a["href"] for a in aside.select("a") if a.get_text(strip=True) in ("Unduhan", "Downloads"))
             assert ((built_site / page).parent / downloads / "index.html").resolve() == (built_site / ("en/" if lang == "en" else "") / "unduhan/index.html").resolve()
 
 

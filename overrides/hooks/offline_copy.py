@@ -1,0 +1,28 @@
+"""The offline copy loads nothing from the internet.
+
+Material's ``offline`` plugin makes a copy that works from ``file://``; to let search run there it
+adds the ``iframe-worker`` shim as a polyfill, fetched from unpkg.com unless ``extra.polyfills``
+already names one. This hook names our own copy of that shim (npm ``iframe-worker`` 1.0.4, MIT, in
+``docs/assets/javascripts/vendor/``) only when the offline plugin is on, so the online site does
+not load it and neither copy ever asks a third-party host for anything.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def _offline_enabled(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(100)  # before the offline plugin's on_config, so it finds a shim and adds none
+def on_config(config):
+    if not _offline_enabled(config):
+        return config
+    polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
+    config.extra["polyfills"] = [*polyfills, LOCAL_SHIM]
+    return config

@@ -1,0 +1,24 @@
+"""Every page knows its published online address, in the offline copy too.
+
+The offline copy is built with ``use_directory_urls: false`` (``karakter/integritas.html``), so its
+``page.canonical_url`` names a file that does not exist on the published site. Links that leave
+the copy (the "copy link" buttons, the report-a-problem mail, link previews, the URL printed under
+each title in the PDFs) must point at the published page (``karakter/integritas/``). This hook puts
+that address in ``page.meta["alamat_daring"]`` for the templates.
+"""
+
+from __future__ import annotations
+
+
+def online_path(url: str) -> str:
+    """``karakter/integritas.html`` -> ``karakter/integritas/``; ``en/index.html`` -> ``en/``."""
+    if not url.endswith(".html"):
+        return url
+    if url == "index.html" or url.endswith("/index.html"):
+        return url[: -len("index.html")]
+    return url[: -len(".html")] + "/"
+
+
+def on_page_context(context, page, config, nav):
+    page.meta["alamat_daring"] = config.site_url.rstrip("/") + "/" + online_path(page.url)
+    return context

@@ -1,0 +1,175 @@
+"""Build the site and its offline downloads: what `make site` runs.
+
+Steps, each announced with its elapsed time:
+  1. the offline copy (Material's offline plugin, OFFLINE=true), strict, into <work>/offline;
+  2. a PDF of the whole handbook per language and case cards per language, from that copy (WeasyPrint);
+  3. the offline copy zipped (both languages, works unzipped from file://);
+  4. the site itself, strict, into --site-dir, with the files copied to unduhan/ and listed there
+     with size, date and SHA-256 (overrides/hooks/downloads_page.py).
+Same commit, same bytes: dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
+
+Usage: python scripts/build_site.py [--site-dir site] [--work-dir build]
+Exit status: 0 built, 1 a build step failed (the message says which and why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+from downloads import archive, book, pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+CSS = Path(__file__).resolve().parent / "downloads" / "print.css"
+ZIP_NAME = "pedoman-asn-malra-html.zip"
+TITLES = {
+    "book": {"id": "Pedoman ASN Maluku Tenggara", "en": "Civil Servant Handbook, Maluku Tenggara"},
+    "book_sub": {
+        "id": "Delapan karakter ASN, konteks lokal, dan studi kasus untuk CPNS dan ASN baru",
+        "en": "The eight ASN characters, the local context and case studies for new civil servants",
+    },
+    "cards": {"id": "Kartu Studi Kasus", "en": "Case Cards"},
+    "cards_sub": {
+        "id": "Pedoman ASN Maluku Tenggara: satu kasus per kartu, untuk dicetak pelatih",
+        "en": "Civil Servant Handbook, Maluku Tenggara: one case per card, for trainers to print",
+    },
+    "zip": {"id": "Salinan HTML luring, kedua bahasa", "en": "Offline HTML copy, both languages"},
+}
+
+# The name of a file's language, as written on the downloads page of each language.
+LANGUAGE_NAMES = {"id": {"id": "bahasa Indonesia", "en": "bahasa Inggris"}, "en": {"id": "Indonesian", "en": "English"}}
+
+
+class StepError(Exception):
+    """A build step failed; the message says which and why."""
+
+
+class Progress:
+    def __init__(self, steps: int):
+        self.steps, self.done, self.start = steps, 0, time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        self.done += 1
+        print(f"[{self.done}/{self.steps}] {message} ({time.monotonic() - self.start:.1f} s)", file=sys.stderr, flush=True)
+
+
+def mkdocs_build(site_dir: Path, **env: str) -> None:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=environment, capture_output=True, text=True,
+    )
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    for line in warnings:  # shown even on success, so nothing is silently dropped
+        print(line, file=sys.stderr)
+    if result.returncode != 0:
+        detail = "\n".join(warnings) or result.stderr[-3000:]
+        raise StepError(f"mkdocs build --strict into {site_dir} failed:\n{detail}")
+
+
+def remove_source_maps(site: Path) -> None:
+    """Source maps help only developers; leaving them out roughly halves the offline copy."""
+    for path in site.rglob("*.map"):
+        path.unlink()
+    for path in site.glob("assets/javascripts/**/*.js"):
+        text = path.read_text(encoding="utf-8")
+        if "sourceMappingURL=" in text:
+            path.write_text("\n".join(l for l in text.split("\n") if not l.startswith("//# sourceMappingURL=")), encoding="utf-8")
+
+
+def commit_version() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 else "lokal"
+
+
+def commit_date() -> datetime:
+    return datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), timezone.utc)
+
+
+def render_book(job: dict) -> tuple[str, int]:
+    """One PDF (run in a worker process): assemble the pages, render, return name and page count."""
+    pages = [book.BookPage(source, job["lang"]) for source in job["sources"]]
+    cover = book.Cover(**job["cover"])
+    document = book.assemble(Path(job["site"]), pages, job["lang"], cover, job["site_url"], CSS.read_text())
+    count = pdf.render(document, Path(job["site"]), Path(job["target"]))
+    return job["name"], count
+
+
+def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
+    from babel.dates import format_date
+
+    sources = book.nav_sources(config["nav"])
+    cases = [s for s in sources if s.startswith("studi-kasus/") and not s.endswith("index.md")]
+    day = commit_date().date()
+    jobs = []
+    for lang, locale in (("id", "id"), ("en", "en_GB")):
+        for kind, pages in (("book", sources), ("cards", cases)):
+            name = f"pedoman-asn-malra-{lang}.pdf" if kind == "book" else f"kartu-kasus-{lang}.pdf"
+            jobs.append({
+                "name": name, "kind": kind, "lang": lang, "sources": pages, "site": str(offline),
+                "site_url": config["site_url"], "target": str(downloads / name),
+                "cover": {
+                    "title": TITLES[kind][lang], "subtitle": TITLES[f"{kind}_sub"][lang],
+                    "version": commit_version(), "date": day.isoformat(),
+                    "date_text": format_date(day, format="long", locale=locale),
+                },
+            })
+    return jobs
+
+
+def build(site_dir: Path, work_dir: Path) -> None:
+    progress = Progress(4)
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)
+    offline, downloads = work_dir / "offline", work_dir / "downloads"
+    for folder in (offline, downloads):
+        if folder.exists():
+            subprocess.run(["rm", "-rf", str(folder)], check=True)
+    os.environ.pop("PEDOMAN_DOWNLOADS", None)  # the offline copy lists no files: it is built first
+
+    mkdocs_build(offline, OFFLINE="true")
+    remove_source_maps(offline)
+    progress("offline copy built")
+
+    jobs = book_jobs(config, offline, downloads)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        pages = dict(pool.map(render_book, jobs))
+    progress("PDFs rendered: " + ", ".join(f"{name} {count} pp." for name, count in pages.items()))
+
+    count = archive.zip_folder(offline, downloads / ZIP_NAME, "pedoman-asn-malra", int(commit_date().timestamp()))
+    progress(f"offline copy zipped: {ZIP_NAME}, {count} files")
+
+    manifest = [
+        {"file": job["name"], "title": {lang: f"{TITLES[job['kind']][lang]} ({LANGUAGE_NAMES[lang][job['lang']]})" for lang in ("id", "en")}}
+        for job in jobs
+    ]
+    manifest.append({"file": ZIP_NAME, "title": TITLES["zip"]})
+    (downloads / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    mkdocs_build(site_dir, PEDOMAN_DOWNLOADS=str(downloads.resolve()))
+    progress(f"site built into {site_dir} with {len(manifest)} downloads")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--work-dir", type=Path, default=ROOT / "build")
+    args = parser.parse_args(argv)
+    try:
+        build(args.site_dir.resolve(), args.work_dir.resolve())
+    except (StepError, book.BookError, pdf.RenderError) as error:
+        print(f"build_site: error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
