@@ -44,7 +44,7 @@ def test_character_cards_follow_front_matter(built_site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_berakhlak_table_follows_front_matter(built_site, lang):
     html = _html(built_site, lang, "karakter/")
-    rows = html.select("h2#peta-berakhlak ~ div table tbody tr")
+    rows = html.select_one("h2#peta-berakhlak").find_next("table").select("tbody tr")
     characters = _pages("karakter", lang)
     assert len(rows) == len(vocabulary.CHARACTER_SLUGS)
     for row, slug in zip(rows, vocabulary.CHARACTER_SLUGS):
@@ -66,7 +66,7 @@ def test_character_picture_is_labelled_in_the_page_language(built_site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_case_table_follows_front_matter(built_site, lang):
-    rows = _html(built_site, lang, "studi-kasus/").select("h2#daftar ~ div table tbody tr")
+    rows = _html(built_site, lang, "studi-kasus/").select_one("h2#daftar").find_next("table").select("tbody tr")
     cases = _pages("studi-kasus", lang)
     characters, contexts = _pages("karakter", lang), _pages("konteks-lokal", lang)
     assert len(rows) == len(cases) >= 16

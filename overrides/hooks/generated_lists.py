@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from handbook import pages as content  # noqa: E402
 from handbook import vocabulary  # noqa: E402
 
-MARKER = re.compile(r"^<!--\s*auto:\s*([a-z-]+)\s*-->\s*$", re.M)
+MARKER = re.compile(r"^<!--\s*auto:\s*([a-z-]+)\s*-->[ \t]*$", re.M)  # [ \t]: never eat the blank line after
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$")
 
 LABELS = {
