@@ -81,6 +81,20 @@
     }
     window.addEventListener("hashchange", update);
     update();
+    // Material's own handler for these links (it matches pages through sitemap.xml) drops the
+    // #section, and navigation.tracking moves the hash with replaceState, which fires no
+    // hashchange. So the click is ours: the section the reader is on now, on the other language.
+    Array.prototype.forEach.call(links, function (link) {
+      link.addEventListener("click", function (event) {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+          update();
+          return;
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        location.href = new URL(link.dataset.base + location.hash, location.href).href;
+      });
+    });
   }
 
   function start() {

@@ -1,0 +1,67 @@
+"""What a reader does in a real browser: copy a section's link, switch language, skip to content.
+
+Headless Chromium against the built site served over http under /pedoman/ (conftest's served_site).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SUBPATH_SITE_URL
+
+
+@pytest.mark.parametrize(
+    "path, section, button, announced",
+    [
+        ("karakter/integritas/", "perilaku", "Salin tautan", "Tautan disalin"),
+        ("en/karakter/integritas/", "perilaku", "Copy link", "Link copied"),
+    ],
+)
+def test_copy_link_copies_the_absolute_section_url_from_the_keyboard(browser, served_site, path, section, button, announced):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served_site + path)
+    control = page.locator(f"h2#{section} + button.pedoman-salin")
+    assert control.inner_text() == button
+    control.focus()
+    page.keyboard.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{SUBPATH_SITE_URL}{path}#{section}"
+    assert page.locator(".pedoman-status[role=status]").inner_text().startswith(announced)
+    context.close()
+
+
+def test_every_section_heading_has_a_copy_link_button(page, served_site):
+    page.goto(served_site + "studi-kasus/hoaks-di-grup-whatsapp/")
+    headings = page.locator("article h2[id], article h3[id]").count()
+    assert headings >= 5
+    assert page.locator("article button.pedoman-salin").count() == headings
+
+
+@pytest.mark.parametrize(
+    "start, other, target",
+    [
+        ("karakter/integritas/#perilaku", "en", "en/karakter/integritas/#perilaku"),
+        ("en/karakter/integritas/#refleksi", "id", "karakter/integritas/#refleksi"),
+        ("", "en", "en/"),
+    ],
+)
+def test_language_switcher_keeps_the_section(page, served_site, start, other, target):
+    page.goto(served_site + start)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{other}"]').click()
+    page.wait_for_load_state()
+    assert page.url == served_site + target
+
+
+def test_skip_link_is_first_and_visibly_focused(page, served_site):
+    page.goto(served_site + "karakter/integritas/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => {
+        const el = document.activeElement, style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        return {cls: el.className, href: el.getAttribute('href'), outline: style.outlineStyle,
+                visible: box.width > 0 && box.height > 0 && box.top >= 0};
+    }""")
+    assert "md-skip" in focused["cls"] and focused["href"].startswith("#")
+    assert focused["visible"] and focused["outline"] != "none", focused
