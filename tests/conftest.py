@@ -174,3 +174,22 @@ def served_site(built_site, tmp_path_factory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/pedoman/"
     server.shutdown()
+
+
+def search_results(page, query: str) -> list[str]:
+    """Type ``query`` in Material's search box and return every result link (absolute URLs).
+
+    Material shows 10 results, then 4 more each time the list is scrolled to its end again.
+    """
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=15)  # Material reads key events
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    count, stable = -1, 0
+    while stable < 3:
+        page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 0; }")
+        page.wait_for_timeout(60)
+        page.evaluate("() => { const wrap = document.querySelector('.md-search__scrollwrap'); wrap.scrollTop = wrap.scrollHeight; }")
+        page.wait_for_timeout(60)
+        now = page.locator(".md-search-result__item").count()
+        stable, count = (stable + 1, now) if now == count else (0, now)
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
