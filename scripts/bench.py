@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmarks import language_id, links, site_build  # noqa: E402
+from benchmarks import language_id, links, page_weight, site_build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = {"site": site_build.main, "links": links.main, "language-id": language_id.main}
+SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main}
 
 
 def main(argv=None) -> int:

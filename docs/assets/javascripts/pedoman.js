@@ -97,7 +97,29 @@
     });
   }
 
+  // Names for two of Material's landmarks that its templates leave unnamed (done here rather than
+  // by forking Material's nav and search partials): the search dialog, and each section's nested
+  // navigation, whose label holds only an icon when the section has an index page.
+  function nameLandmarks() {
+    var search = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (search && input && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("nav.md-nav[aria-labelledby]"), function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (label && !label.textContent.trim()) {
+        var title = label.parentElement && label.parentElement.querySelector("a");
+        if (title && title.textContent.trim()) {
+          nav.removeAttribute("aria-labelledby");
+          nav.setAttribute("aria-label", title.textContent.trim());
+        }
+      }
+    });
+  }
+
   function start() {
+    nameLandmarks();
     addCopyButtons();
     keepSectionOnLanguageSwitch();
   }

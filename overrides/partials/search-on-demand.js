@@ -5,7 +5,7 @@
  * Loaded before Material's bundle, this holds back the send() of that one request until the
  * reader opens search (focus in the search box, the search button, or Material's keyboard
  * shortcuts, which focus the box). Every other request goes out untouched. From file:// Material
- * loads a local script instead, which this does not touch.
+ * loads a local script instead, which this does not touch. Inlined into every page by main.html.
  */
 (function () {
   "use strict";
