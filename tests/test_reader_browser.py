@@ -65,3 +65,21 @@ def test_skip_link_is_first_and_visibly_focused(page, served_site):
     }""")
     assert "md-skip" in focused["cls"] and focused["href"].startswith("#")
     assert focused["visible"] and focused["outline"] != "none", focused
+
+
+@pytest.mark.parametrize(
+    "path, changed, report",
+    [("karakter/integritas/", "Terakhir diubah", "Laporkan masalah"), ("en/karakter/integritas/", "Last changed", "Report a problem")],
+)
+def test_page_shows_freshness_report_link_and_link_preview_meta(page, served_site, path, changed, report):
+    page.goto(served_site + path)
+    info = page.locator("aside.pedoman-halaman-info")
+    assert info.is_visible() and info.inner_text().startswith(changed)
+    assert page.locator("aside.pedoman-halaman-info time").get_attribute("datetime")
+    mail = page.get_by_role("link", name=report).get_attribute("href")
+    assert mail.startswith("mailto:") and "integritas" in mail
+    meta = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
+        .map(m => [m.getAttribute('property') || m.getAttribute('name'), m.content]))""")
+    assert meta["og:url"] == SUBPATH_SITE_URL + path
+    assert meta["og:image"].startswith("https://") and meta["twitter:card"] == "summary_large_image"
+    assert meta["og:description"] and meta["og:title"].startswith(("Integritas", "Integrity"))

@@ -6,6 +6,7 @@ the checker meets on the real site, only larger.
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -54,11 +55,8 @@ def write(folder: Path, root: Path, pages: int) -> Path:
             (section / f"halaman-{index:04d}.{lang}.md").write_text(page_text(index, lang, pages))
     for lang in ("id", "en"):
         (docs / f"index.{lang}.md").write_text(f"---\ntitle: Beranda {lang}\n---\n\n[Mulai](arsip/bagian-00/halaman-0000.md)\n")
-    (docs / "assets").mkdir(exist_ok=True)
-    (docs / "assets" / "images").mkdir(exist_ok=True)
-    (docs / "assets" / "images" / "logo.svg").write_bytes((root / "docs/assets/images/logo.svg").read_bytes())
-    (docs / "assets" / "stylesheets").mkdir(exist_ok=True)
-    (docs / "assets" / "stylesheets" / "pedoman.css").write_text("")
+    # The real site's assets (images, CSS, JavaScript), which the inherited mkdocs.yml links on every page.
+    shutil.copytree(root / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
     (folder / "includes").mkdir(exist_ok=True)
     (folder / "includes" / "abbreviations.md").write_text("*[ASN]: Aparatur Sipil Negara\n")
     config = folder / "mkdocs.yml"

@@ -115,6 +115,7 @@ def main(root: Path, pages: int = 1000) -> None:
     print("Link checkers (wall time; lower is better)")
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
+        os.chmod(work, 0o755)  # LinkChecker, run as root, drops to 'nobody' and must read the files
         real = work / "real" / "site"
         build(root / "mkdocs.yml", real)
         build(root / "mkdocs.yml", work / "real" / "offline", offline=True)
