@@ -50,10 +50,18 @@ def test_html_loads_nothing_from_third_parties(built_site):
     assert not offenders, "\n".join(offenders)
 
 
+def _stylesheets(built_site):
+    """Every stylesheet's text: the CSS files, and the <style> blocks inlined into pages."""
+    for path in built_site.rglob("*.css"):
+        yield path, path.read_text(encoding="utf-8")
+    for path in built_site.rglob("*.html"):
+        for block in BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find_all("style"):
+            yield path, block.get_text()
+
+
 def test_css_loads_nothing_from_third_parties(built_site):
     offenders = []
-    for path in built_site.rglob("*.css"):
-        text = path.read_text(encoding="utf-8")
+    for path, text in _stylesheets(built_site):
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text):
             if _third_party(url):
                 offenders.append(f"{path.relative_to(built_site)}: {url}")

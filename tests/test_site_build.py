@@ -64,3 +64,13 @@ def test_section_headings_have_permalinks(built_site):
     html = _read(built_site / "tentang" / "index.html")
     heading = html.select_one("h2#aturan")
     assert heading is not None and heading.select_one('a.headerlink[href="#aturan"]') is not None
+
+
+def test_pages_inline_their_stylesheets_and_the_offline_copy_links_them(built_site, offline_copy):
+    """One round trip fewer before the first paint online; small, linked files in the offline zip."""
+    page = _read(built_site / "karakter/integritas/index.html")
+    assert not page.select('link[rel="stylesheet"]')
+    styles = "".join(block.get_text() for block in page.find_all("style"))
+    assert ".md-header" in styles and "--md-primary-fg-color: #00695c" in styles and "sourceMappingURL" not in styles
+    offline = _read(offline_copy / "karakter/integritas.html")
+    assert len(offline.select('link[rel="stylesheet"]')) == 3 and not offline.find_all("style", string=re.compile(r"\.md-header"))

@@ -6,6 +6,7 @@ protocol) loads the home page, a character page and a case-study page and counts
 
 - first visit: bytes on the wire (compressed, headers included) of every request until load, empty cache;
 - repeat visit: the same page again with the warm cache;
+- after home: the page read next, after the home page (what one more page of reading costs);
 - whether the search index was downloaded;
 - first contentful paint under Chromium DevTools' "Slow 3G" profile (2,000 ms latency, 50 KB/s).
 
@@ -130,6 +131,21 @@ def measure(browser, base: str, path: str) -> dict:
     repeat = sum(sizes.values())
     context.close()
 
+    # The page as the next one read: the home page first (warm cache), then this page.
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes = {}
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(base, wait_until="load")
+    page.wait_for_timeout(300)
+    sizes.clear()
+    page.goto(base + path + "?next", wait_until="load")
+    page.wait_for_timeout(300)
+    following = sum(sizes.values())
+    context.close()
+
     context = browser.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -138,7 +154,7 @@ def measure(browser, base: str, path: str) -> dict:
     page.goto(base + path, wait_until="load", timeout=120_000)
     fcp = page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
     context.close()
-    return {"first": first, "repeat": repeat, "search_index": search_index, "third_party": third_party, "fcp": fcp}
+    return {"first": first, "repeat": repeat, "following": following, "search_index": search_index, "third_party": third_party, "fcp": fcp}
 
 
 def main(root: Path) -> None:
@@ -154,12 +170,12 @@ def main(root: Path) -> None:
         chromium = "/usr/bin/chromium"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            print(f"  {'page':12} {'site':9} {'first visit':>12} {'repeat':>9} {'search index':>13} {'FCP slow 3G':>12}")
+            print(f"  {'page':12} {'site':9} {'first visit':>12} {'repeat':>9} {'after home':>11} {'search index':>13} {'FCP slow 3G':>12}")
             for name, path in PAGES.items():
                 ours, baseline = measure(browser, ours_url, path), measure(browser, base_url, path)
                 for label, result in (("ours", ours), ("baseline", baseline)):
                     fcp = f"{result['fcp'] / 1000:.2f} s" if result["fcp"] else "-"
-                    print(f"  {name:12} {label:9} {result['first'] / 1024:9.1f} KB {result['repeat'] / 1024:6.1f} KB {'yes' if result['search_index'] else 'no':>13} {fcp:>12}")
+                    print(f"  {name:12} {label:9} {result['first'] / 1024:9.1f} KB {result['repeat'] / 1024:6.1f} KB {result['following'] / 1024:8.1f} KB {'yes' if result['search_index'] else 'no':>13} {fcp:>12}")
                 ratio = ours["first"] / baseline["first"]
                 print(f"  {'':12} first visit: ours / baseline = {ratio:.2f} (goal <= 0.50: {'met' if ratio <= 0.5 else 'MISSED'})"
                       + (f"; baseline also asked {', '.join(baseline['third_party'])} (not counted)" if baseline["third_party"] else ""))
