@@ -98,3 +98,12 @@ def test_search_index_downloads_only_when_search_opens(page, served_site):
     page.locator("input.md-search__input").click()
     page.wait_for_load_state("networkidle")
     assert [url for url in page.requested if url.endswith("search/search_index.json")]
+
+
+def test_english_pages_search_the_english_index(built_site):
+    """English pages, the English 404 included, point Material's base (where it finds the index) at en/."""
+    pattern = re.compile(r'<script id="__config" type="application/json">\{[^<]*?"base": "([^"]*)"')
+    for path in ("en/karakter/integritas/index.html", "en/index.html", "en/404.html"):
+        assert pattern.search((built_site / path).read_text(encoding="utf-8"))[1].endswith("en/"), path
+    for path in ("karakter/integritas/index.html", "404.html"):
+        assert not pattern.search((built_site / path).read_text(encoding="utf-8"))[1].endswith("en/"), path

@@ -41,10 +41,12 @@ def _offline(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def _english_base(html: str) -> str:
+    return CONFIG_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + "/en/" + m.group(3), html, count=1)
+
+
 def on_post_page(output, page, config):
-    if _language(config) != "en":
-        return output
-    return CONFIG_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + "/en/" + m.group(3), output, count=1)
+    return _english_base(output) if _language(config) == "en" else output
 
 
 def _write(folder: Path, index: dict, offline: bool) -> None:
@@ -61,6 +63,12 @@ def on_post_build(config):
     path = site / "search" / "search_index.json"
     if not path.is_file():
         return
+    english_404 = site / "en" / "404.html"  # made by not_found_pages.py, which MkDocs does not post-process
+    if english_404.is_file():
+        html = english_404.read_text(encoding="utf-8")
+        base = CONFIG_BASE.search(html)
+        if base and not base.group(2).endswith("/en/"):
+            english_404.write_text(_english_base(html), encoding="utf-8")
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index.get("docs", [])
     if not any(doc["location"].startswith("en/") for doc in docs):
