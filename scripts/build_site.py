@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -109,7 +110,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
 
     sources = book.nav_sources(config["nav"])
     cases = [s for s in sources if s.startswith("studi-kasus/") and not s.endswith("index.md")]
-    day = commit_date().date()
+    day, version = commit_date().date(), commit_version()
     jobs = []
     for lang, locale in (("id", "id"), ("en", "en_GB")):
         for kind, pages in (("book", sources), ("cards", cases)):
@@ -119,7 +120,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
                 "site_url": config["site_url"], "target": str(downloads / name),
                 "cover": {
                     "title": TITLES[kind][lang], "subtitle": TITLES[f"{kind}_sub"][lang],
-                    "version": commit_version(), "date": day.isoformat(),
+                    "version": version, "date": day.isoformat(),
                     "date_text": format_date(day, format="long", locale=locale),
                 },
             })
@@ -132,8 +133,7 @@ def build(site_dir: Path, work_dir: Path) -> None:
         config = yaml_load(file)
     offline, downloads = work_dir / "offline", work_dir / "downloads"
     for folder in (offline, downloads):
-        if folder.exists():
-            subprocess.run(["rm", "-rf", str(folder)], check=True)
+        shutil.rmtree(folder, ignore_errors=True)
     os.environ.pop("PEDOMAN_DOWNLOADS", None)  # the offline copy lists no files: it is built first
 
     mkdocs_build(offline, OFFLINE="true")

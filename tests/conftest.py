@@ -125,12 +125,6 @@ def run_script(name: str, *args: str):
     )
 
 
-# Chromium flags for this machine's closed network: without the background-networking ones,
-# Chromium keeps trying to reach Google's hosts. --no-sandbox because CI runs as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -138,9 +132,10 @@ def browser():
     """Headless Debian Chromium driven by Playwright (no browser download: executable_path)."""
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    from handbook import chromium
+
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
         yield launched
         launched.close()
 

@@ -20,11 +20,15 @@ import json
 import os
 import re
 import shutil
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from handbook.build import current_language  # noqa: E402
 
 MARKER = re.compile(r"^<!--\s*auto:\s*berkas-unduhan\s*-->[ \t]*$", re.M)
 PAGE = "unduhan/"
@@ -41,11 +45,6 @@ LABELS = {
         "locale": "en_GB",
     },
 }
-
-
-def _lang(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else "id"
 
 
 def _downloads_dir() -> Path | None:
@@ -95,7 +94,7 @@ def _table(folder: Path, lang: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri.replace(".en.md", ".md").replace(".id.md", ".md") != "unduhan/index.md":
         return markdown
-    lang = _lang(config)
+    lang = current_language(config)
     folder = _downloads_dir()
     if folder is not None:
         replacement = _table(folder, lang)

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from handbook import pages as content  # noqa: E402
+from handbook.build import current_language  # noqa: E402
 from handbook import vocabulary  # noqa: E402
 
 MARKER = re.compile(r"^<!--\s*auto:\s*([a-z-]+)\s*-->[ \t]*$", re.M)  # [ \t]: never eat the blank line after
@@ -67,11 +68,6 @@ LABELS = {
         "picture_caption": "The eight ASN characters, in the order the Bupati named them on 30 June 2025.",
     },
 }
-
-
-def _lang(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else vocabulary.DEFAULT_LANGUAGE
 
 
 def _load(docs_dir: Path, section: str, lang: str) -> dict[str, content.Page]:
@@ -270,7 +266,7 @@ def on_page_markdown(markdown, page, config, files):
     if "<!--" not in markdown or not MARKER.search(markdown):
         return markdown
     docs_dir = Path(config.docs_dir)
-    lang = _lang(config)
+    lang = current_language(config)
     ctx = {
         "page": page,
         "lang": lang,

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import posixpath
 import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from handbook.build import offline_copy_enabled  # noqa: E402
 
 LINK = re.compile(r'<link rel="stylesheet" href="([^"]+\.css)">')
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 _state: dict = {}
-
-
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
 
 
 def on_env(env, config, files):
@@ -42,7 +42,7 @@ def _stylesheet(path: str) -> str | None:
 
 
 def on_post_page(output, page, config):
-    if _offline(config):
+    if offline_copy_enabled(config):
         return output
     folder = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
 

@@ -9,19 +9,20 @@ not load it and neither copy ever asks a third-party host for anything.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from handbook.build import offline_copy_enabled  # noqa: E402
 
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
-def _offline_enabled(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 @event_priority(100)  # before the offline plugin's on_config, so it finds a shim and adds none
 def on_config(config):
-    if not _offline_enabled(config):
+    if not offline_copy_enabled(config):
         return config
     polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
     config.extra["polyfills"] = [*polyfills, LOCAL_SHIM]

@@ -9,14 +9,11 @@ that address in ``page.meta["alamat_daring"]`` for the templates.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 
-def online_path(url: str) -> str:
-    """``karakter/integritas.html`` -> ``karakter/integritas/``; ``en/index.html`` -> ``en/``."""
-    if not url.endswith(".html"):
-        return url
-    if url == "index.html" or url.endswith("/index.html"):
-        return url[: -len("index.html")]
-    return url[: -len(".html")] + "/"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from handbook.build import online_path  # noqa: E402
 
 
 def on_page_context(context, page, config, nav):

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from handbook.build import current_language, offline_copy_enabled  # noqa: E402
 
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 LANGUAGE_CONFIG = {
@@ -31,22 +35,12 @@ LANGUAGE_CONFIG = {
 }
 
 
-def _language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else "id"
-
-
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 def _english_base(html: str) -> str:
     return CONFIG_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + "/en/" + m.group(3), html, count=1)
 
 
 def on_post_page(output, page, config):
-    return _english_base(output) if _language(config) == "en" else output
+    return _english_base(output) if current_language(config) == "en" else output
 
 
 def _write(folder: Path, index: dict, offline: bool) -> None:
@@ -75,6 +69,6 @@ def on_post_build(config):
         return  # already split, or a build without English
     english = [dict(doc, location=doc["location"][len("en/"):]) for doc in docs if doc["location"].startswith("en/")]
     indonesian = [doc for doc in docs if not doc["location"].startswith("en/")]
-    offline = _offline(config)
+    offline = offline_copy_enabled(config)
     for lang, folder, entries in (("id", site / "search", indonesian), ("en", site / "en" / "search", english)):
         _write(folder, {**index, "config": {**index["config"], **LANGUAGE_CONFIG[lang]}, "docs": entries}, offline)

@@ -32,13 +32,11 @@ import textwrap
 import threading
 from pathlib import Path
 
+from handbook import chromium
+
 PAGES = {"home": "", "character": "karakter/integritas/", "case study": "studi-kasus/hoaks-di-grup-whatsapp/"}
 SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -111,49 +109,49 @@ def baseline_config(root: Path, folder: Path) -> Path:
     return config
 
 
+class Tab:
+    """A fresh browser context (empty cache) whose page loads report their bytes over the wire."""
+
+    def __init__(self, browser, network: dict | None = None):
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        cdp = self.context.new_cdp_session(self.page)
+        cdp.send("Network.enable")
+        if network:
+            cdp.send("Network.emulateNetworkConditions", network)
+        self.urls, self._sizes = [], {}
+        cdp.on("Network.requestWillBeSent", lambda e: self.urls.append(e["request"]["url"]))
+        cdp.on("Network.loadingFinished", lambda e: self._sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+
+    def load(self, url: str) -> int:
+        """Open ``url``; the compressed bytes of every request until load (and a moment after)."""
+        self._sizes.clear()
+        self.page.goto(url, wait_until="load", timeout=120_000)
+        self.page.wait_for_timeout(300)
+        return sum(self._sizes.values())
+
+    def close(self) -> None:
+        self.context.close()
+
+
 def measure(browser, base: str, path: str) -> dict:
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    sizes, failed, urls = {}, [], []
-    cdp.on("Network.requestWillBeSent", lambda e: urls.append(e["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-    cdp.on("Network.loadingFailed", lambda e: failed.append(e["requestId"]))
-    page.goto(base + path, wait_until="load")
-    page.wait_for_timeout(300)
-    first = sum(sizes.values())
-    search_index = any("search_index" in url for url in urls)
-    third_party = sorted({url.split("/")[2] for url in urls if not url.startswith(base) and url.startswith("http")})
-    sizes.clear()
-    page.goto(base + path, wait_until="load")
-    page.wait_for_timeout(300)
-    repeat = sum(sizes.values())
-    context.close()
+    tab = Tab(browser)
+    first = tab.load(base + path)
+    search_index = any("search_index" in url for url in tab.urls)
+    third_party = sorted({url.split("/")[2] for url in tab.urls if not url.startswith(base) and url.startswith("http")})
+    repeat = tab.load(base + path)
+    tab.close()
 
     # The page as the next one read: the home page first (warm cache), then this page.
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    sizes = {}
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-    page.goto(base, wait_until="load")
-    page.wait_for_timeout(300)
-    sizes.clear()
-    page.goto(base + path + "?next", wait_until="load")
-    page.wait_for_timeout(300)
-    following = sum(sizes.values())
-    context.close()
+    tab = Tab(browser)
+    tab.load(base)
+    following = tab.load(base + path + "?next")
+    tab.close()
 
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", SLOW_3G)
-    page.goto(base + path, wait_until="load", timeout=120_000)
-    fcp = page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
-    context.close()
+    tab = Tab(browser, SLOW_3G)
+    tab.load(base + path)
+    fcp = tab.page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
+    tab.close()
     return {"first": first, "repeat": repeat, "following": following, "search_index": search_index, "third_party": third_party, "fcp": fcp}
 
 
@@ -167,9 +165,8 @@ def main(root: Path) -> None:
         build(baseline_config(root, work), work / "baseline", root)
         ours_url, ours_server = serve(work / "ours")
         base_url, base_server = serve(work / "baseline")
-        chromium = "/usr/bin/chromium"
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
             print(f"  {'page':12} {'site':9} {'first visit':>12} {'repeat':>9} {'after home':>11} {'search index':>13} {'FCP slow 3G':>12}")
             for name, path in PAGES.items():
                 ours, baseline = measure(browser, ours_url, path), measure(browser, base_url, path)

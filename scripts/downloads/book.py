@@ -22,6 +22,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from handbook.build import online_path
+
 # The picture of the eight characters is coloured on the site by CSS classes that use Material's
 # CSS variables. WeasyPrint applies neither the page's stylesheets nor a <style> inside an inline
 # SVG (tried: the tiles render black), so the book writes the same look as SVG attributes.
@@ -59,12 +61,7 @@ class BookPage:
         return stem.replace("/", "-") or "index"
 
     def online_url(self, site_url: str) -> str:
-        path = self.built
-        if path == "index.html" or path.endswith("/index.html"):
-            path = path[: -len("index.html")]
-        else:
-            path = path[: -len(".html")] + "/"
-        return site_url.rstrip("/") + "/" + path
+        return site_url.rstrip("/") + "/" + online_path(self.built)
 
 
 @dataclass(frozen=True)
@@ -122,9 +119,9 @@ def _rewrite(soup, article, page: BookPage, keys: dict[str, str], site: Path, si
             image["src"] = (site / posixpath.normpath(posixpath.join(here, unquote(parts.path)))).as_uri()
 
 
-def _in_book(online_path: str, keys: dict[str, str]) -> str | None:
+def _in_book(address: str, keys: dict[str, str]) -> str | None:
     """The built page an online address (``karakter/integritas/``) names, if it is in the book."""
-    for candidate in (online_path + "index.html", online_path.rstrip("/") + ".html"):
+    for candidate in (address + "index.html", address.rstrip("/") + ".html"):
         if candidate in keys:
             return candidate
     return None
@@ -133,9 +130,9 @@ def _in_book(online_path: str, keys: dict[str, str]) -> str | None:
 def _target(href: str, here: str, page: BookPage, keys: dict[str, str], site_url: str) -> str:
     parts = urlsplit(href)
     base = site_url.rstrip("/") + "/"
-    if href.startswith(base) and _in_book(urlsplit(href[len(base):]).path, keys):
-        target = keys[_in_book(urlsplit(href[len(base):]).path, keys)]
-        return f"#{target}--{parts.fragment}" if parts.fragment else f"#{target}"
+    built = _in_book(urlsplit(href[len(base):]).path, keys) if href.startswith(base) else None
+    if built:
+        return f"#{keys[built]}--{parts.fragment}" if parts.fragment else f"#{keys[built]}"
     if parts.scheme or href.startswith("//"):
         return href
     if not parts.path:
