@@ -8,7 +8,9 @@ A page asks for a list with a marker line, ``<!-- auto: NAME -->`` (see CONTRIBU
 - ``studi-kasus``: on a character page, the cases that use that character;
 - ``karakter-terkait``: on a local-context page, its characters and the cases that use it;
 - ``daftar-kasus``: the table of every case study;
-- ``singkatan``: the acronyms of ``includes/abbreviations.md``.
+- ``singkatan``: the acronyms of ``includes/abbreviations.md``;
+- ``ringkas``: this page's one-line ``ringkas`` from its front matter, as the lead sentence;
+- ``waktu-baca``: this page's reading time, counted from its words.
 
 An unknown marker, an unknown slug or a missing front-matter key fails the build with the file,
 the line and the fix.
@@ -16,6 +18,7 @@ the line and the fix.
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from pathlib import Path
@@ -48,6 +51,7 @@ LABELS = {
         "picture": "Delapan karakter ASN Maluku Tenggara, sesuai urutan Bupati",
         "picture_title": "Delapan karakter ASN",
         "picture_caption": "Delapan karakter ASN, sesuai urutan yang disebut Bupati pada 30 Juni 2025.",
+        "reading_time": "Waktu baca: sekitar {minutes} menit",
     },
     "en": {
         "title": "Title",
@@ -66,6 +70,7 @@ LABELS = {
         "picture": "The eight ASN characters of Maluku Tenggara, in the Bupati's order",
         "picture_title": "The eight ASN characters",
         "picture_caption": "The eight ASN characters, in the order the Bupati named them on 30 June 2025.",
+        "reading_time": "Reading time: about {minutes} minutes",
     },
 }
 
@@ -251,6 +256,28 @@ def _character_picture(ctx) -> str:
     )
 
 
+# Words a reader gets through in a minute on a phone; a round figure for plain prose in either
+# language, so both pages of a pair show the same time.
+WORDS_PER_MINUTE = 200
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _lead(ctx) -> str:
+    """The page's own ``ringkas``: the one line a reader should take away."""
+    summary = ctx["page"].meta.get("ringkas")
+    if not summary:
+        raise PluginError(f"docs/{ctx['page'].file.src_uri}: '<!-- auto: ringkas -->' needs a 'ringkas' line in the front matter")
+    # Escaped: front matter is text, so a '<' or '&' in it shows as written and opens no tag.
+    return f'<p class="pedoman-ringkas" markdown>**{html.escape(str(summary).strip(), quote=False)}**</p>'
+
+
+def _reading_time(ctx) -> str:
+    body = MARKER.sub(" ", ctx["markdown"])
+    body = re.sub(r"<!--.*?-->|<[^>]+>|\{[^}]*\}|\]\([^)]*\)", " ", body, flags=re.S)
+    minutes = max(1, round(len(WORD.findall(body)) / WORDS_PER_MINUTE))
+    return f'<p class="pedoman-waktu-baca">{ctx["t"]["reading_time"].format(minutes=minutes)}</p>'
+
+
 GENERATORS = {
     "gambar-karakter": _character_picture,
     "kartu-karakter": _character_cards,
@@ -259,6 +286,8 @@ GENERATORS = {
     "karakter-terkait": _related_characters,
     "daftar-kasus": _case_table,
     "singkatan": _acronyms,
+    "ringkas": _lead,
+    "waktu-baca": _reading_time,
 }
 
 
@@ -273,6 +302,7 @@ def on_page_markdown(markdown, page, config, files):
         "t": LABELS[lang],
         "here": page.file.src_uri.split("/")[0] if "/" in page.file.src_uri else "",
         "root": Path(config.config_file_path).parent,
+        "markdown": markdown,
     }
     try:
         for section in ("karakter", "studi-kasus", "konteks-lokal"):
