@@ -75,6 +75,11 @@ LABELS = {
 }
 
 
+def _text(value) -> str:
+    """Front-matter text for Markdown: shown as written, never read as a tag or a table cell end."""
+    return html.escape(str(value), quote=False).replace("|", "&#124;")
+
+
 def _load(docs_dir: Path, section: str, lang: str) -> dict[str, content.Page]:
     pages = {}
     for page in content.section_pages(docs_dir, section, lang):
@@ -103,8 +108,8 @@ def _character_cards(ctx) -> str:
         if page is None:
             continue
         items.append(
-            f"-   **{page.meta['nomor']}** · [**{page.meta['title']}**]"
-            f"({_link(ctx['here'], 'karakter', slug)})\n\n    ---\n\n    {page.meta['ringkas']}\n"
+            f"-   **{page.meta['nomor']}** · [**{_text(page.meta['title'])}**]"
+            f"({_link(ctx['here'], 'karakter', slug)})\n\n    ---\n\n    {_text(page.meta['ringkas'])}\n"
         )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>"
 
@@ -123,7 +128,7 @@ def _berakhlak_map(ctx) -> str:
             continue
         values = ", ".join(_value_name(v, lang) for v in content.as_slug_list(page.meta["berakhlak"]))
         rows.append(
-            f"| {page.meta['nomor']}. [{page.meta['title']}]({_link(ctx['here'], 'karakter', slug)}) | {values} |"
+            f"| {page.meta['nomor']}. [{_text(page.meta['title'])}]({_link(ctx['here'], 'karakter', slug)}) | {values} |"
         )
     return "\n".join(rows)
 
@@ -131,8 +136,8 @@ def _berakhlak_map(ctx) -> str:
 def _case_line(ctx, case, main: bool) -> str:
     mark = f" ({ctx['t']['main_mark']})" if main else ""
     return (
-        f"- [{case.meta['title']}]({_link(ctx['here'], 'studi-kasus', case.slug)}){mark}: "
-        f"{case.meta['ringkas']} ({case.meta['durasi']} {ctx['t']['min']})"
+        f"- [{_text(case.meta['title'])}]({_link(ctx['here'], 'studi-kasus', case.slug)}){mark}: "
+        f"{_text(case.meta['ringkas'])} ({case.meta['durasi']} {ctx['t']['min']})"
     )
 
 
@@ -151,8 +156,8 @@ def _related_characters(ctx) -> str:
     lines = []
     for character in content.as_slug_list(here.meta["karakter"]):
         page = ctx["karakter"].get(character)
-        title = page.meta["title"] if page else character
-        summary = f": {page.meta['ringkas']}" if page else ""
+        title = _text(page.meta["title"]) if page else character
+        summary = f": {_text(page.meta['ringkas'])}" if page else ""
         lines.append(f"- [{title}]({_link(ctx['here'], 'karakter', character)}){summary}")
     cases = sorted(
         (c for c in ctx["studi-kasus"].values() if slug in content.as_slug_list(c.meta["konteks"])),
@@ -173,11 +178,11 @@ def _case_table(ctx) -> str:
 
     def character(slug):
         page = ctx["karakter"].get(slug)
-        return f"[{page.meta['title'] if page else slug}]({_link(ctx['here'], 'karakter', slug)})"
+        return f"[{_text(page.meta['title']) if page else slug}]({_link(ctx['here'], 'karakter', slug)})"
 
     def context(slug):
         page = ctx["konteks-lokal"].get(slug)
-        return f"[{page.meta['title'] if page else slug}]({_link(ctx['here'], 'konteks-lokal', slug)})"
+        return f"[{_text(page.meta['title']) if page else slug}]({_link(ctx['here'], 'konteks-lokal', slug)})"
 
     cases = sorted(
         ctx["studi-kasus"].values(),
@@ -186,7 +191,7 @@ def _case_table(ctx) -> str:
     for case in cases:
         characters = content.as_slug_list(case.meta["karakter"])
         rows.append(
-            f"| [{case.meta['title']}]({_link(ctx['here'], 'studi-kasus', case.slug)}) "
+            f"| [{_text(case.meta['title'])}]({_link(ctx['here'], 'studi-kasus', case.slug)}) "
             f"| {character(characters[0])} | {', '.join(character(s) for s in characters[1:])} "
             f"| {', '.join(context(s) for s in content.as_slug_list(case.meta['konteks']))} "
             f"| {case.meta['durasi']} |"
@@ -233,12 +238,12 @@ def _character_picture(ctx) -> str:
         lines = _wrap(title)
         text_y = y + (44 if len(lines) == 1 else 35)
         label = "".join(
-            f'<tspan x="{x + 58}" y="{text_y + i * 20}">{line}</tspan>' for i, line in enumerate(lines)
+            f'<tspan x="{x + 58}" y="{text_y + i * 20}">{html.escape(line)}</tspan>' for i, line in enumerate(lines)
         )
         tiles.append(
             f'<g><rect class="tile" x="{x}" y="{y}" width="168" height="74" rx="12"/>'
             f'<circle class="badge" cx="{x + 28}" cy="{y + 37}" r="19"/>'
-            f'<text class="number" x="{x + 28}" y="{y + 44}" text-anchor="middle">{page.meta["nomor"]}</text>'
+            f'<text class="number" x="{x + 28}" y="{y + 44}" text-anchor="middle">{html.escape(str(page.meta["nomor"]))}</text>'
             f'<text class="label">{label}</text></g>'
         )
     description = f"{t['picture']}: " + "; ".join(names) + "."
@@ -248,7 +253,7 @@ def _character_picture(ctx) -> str:
         f'<svg viewBox="0 0 360 {height}" role="img" aria-labelledby="gambar-karakter-judul gambar-karakter-isi" '
         'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="gambar-karakter-judul">{t["picture_title"]}</title>'
-        f'<desc id="gambar-karakter-isi">{description}</desc>'
+        f'<desc id="gambar-karakter-isi">{html.escape(description)}</desc>'
         f'<text class="heading" x="180" y="32" text-anchor="middle">{t["picture_title"]}</text>'
         + "".join(tiles)
         + "</svg>\n"
@@ -268,7 +273,7 @@ def _lead(ctx) -> str:
     if not summary:
         raise PluginError(f"docs/{ctx['page'].file.src_uri}: '<!-- auto: ringkas -->' needs a 'ringkas' line in the front matter")
     # Escaped: front matter is text, so a '<' or '&' in it shows as written and opens no tag.
-    return f'<p class="pedoman-ringkas" markdown>**{html.escape(str(summary).strip(), quote=False)}**</p>'
+    return f'<p class="pedoman-ringkas" markdown>**{_text(str(summary).strip())}**</p>'
 
 
 def _reading_time(ctx) -> str:
