@@ -11,9 +11,13 @@ Checks every character, case-study and local-context page in both languages:
                     used by fewer than 2 cases
   NO_NOTICE         a case study lacks the "illustrative composite" admonition under its title
   NO_ABBREVIATION   an acronym on a page has no line in includes/abbreviations.md
+  DUPLICATE_ID      a heading id that the page already used (at the second heading)
+  UNREADABLE        a page that cannot be read: not UTF-8, or front matter that is not valid
+                    YAML or not a mapping (unusable input: exit 2)
 
 Output: one line per problem, ``docs/<file>.md:<line>: <CODE>: <message>``.
-Exit status: 0 clean, 1 problems found, 2 bad usage or input.
+Exit status: 0 clean, 1 problems found, 2 unusable input (a missing or empty docs folder, a
+missing abbreviations or terms file, a page that cannot be read); problems are still printed.
 
 Usage: python scripts/check_content.py [--docs DIR] [--abbreviations FILE] [--terms FILE]
 """
@@ -68,27 +72,42 @@ def section_problems(page: Page, name: str) -> list[Problem]:
         for ident in expected
         if ident not in found_ids
     ]
-    present = [ident for ident in found_ids if ident in expected]
+    # Order is judged on the first heading of each template id; a repeated id is DUPLICATE_ID.
+    first_line = {}
+    for ident, line in found:
+        first_line.setdefault(ident, line)
+    present = [ident for ident in first_line if ident in expected]
     wanted = [ident for ident in expected if ident in present]
-    if present != wanted:
-        first_bad = next(i for i, (a, b) in enumerate(zip(present, wanted)) if a != b)
-        line = dict(found)[present[first_bad]]
+    first_bad = next((i for i, (a, b) in enumerate(zip(present, wanted)) if a != b), None)
+    if first_bad is not None:
         problems.append(
-            Problem(name, line, "SECTION_ORDER", f"section '{present[first_bad]}' is out of order; the order is: {', '.join(expected)}")
+            Problem(name, first_line[present[first_bad]], "SECTION_ORDER", f"section '{present[first_bad]}' is out of order; the order is: {', '.join(expected)}")
         )
+    return problems
+
+
+def duplicate_id_problems(page: Page, name: str) -> list[Problem]:
+    """Every explicit heading id that a page uses twice, at the line of the second heading."""
+    seen: dict[str, int] = {}
+    problems = []
+    for ident, _level, line in page.heading_ids():
+        if ident in seen:
+            problems.append(Problem(name, line, "DUPLICATE_ID", f"id '{ident}' is already used at line {seen[ident]}; give this heading an id of its own"))
+        else:
+            seen[ident] = line
     return problems
 
 
 def value_problems(page: Page, name: str) -> list[Problem]:
     problems = []
     if page.section == "karakter" and "nomor" in page.meta:
-        if page.meta["nomor"] not in range(1, 9):
+        if not _whole_number(page.meta["nomor"]) or page.meta["nomor"] not in range(1, 9):
             problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"nomor must be 1 to 8 (found {page.meta['nomor']!r})"))
         elif page.slug in vocabulary.CHARACTER_SLUGS and page.meta["nomor"] != vocabulary.CHARACTER_SLUGS.index(page.slug) + 1:
             right = vocabulary.CHARACTER_SLUGS.index(page.slug) + 1
             problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"'{page.slug}' is number {right} in the Bupati's order (found {page.meta['nomor']})"))
     if page.section == "studi-kasus" and "durasi" in page.meta:
-        if not isinstance(page.meta["durasi"], int) or not 10 <= page.meta["durasi"] <= 180:
+        if not _whole_number(page.meta["durasi"]) or not 10 <= page.meta["durasi"] <= 180:
             problems.append(Problem(name, page.line_of("durasi"), "BAD_VALUE", f"durasi is minutes, a whole number from 10 to 180 (found {page.meta['durasi']!r})"))
     if page.section == "studi-kasus" and not as_slug_list(page.meta.get("karakter")):
         problems.append(Problem(name, page.line_of("karakter"), "BAD_VALUE", "karakter needs at least the main character"))
@@ -144,7 +163,12 @@ def known_abbreviations(path: Path) -> set[str]:
     return names | {word for name in names for word in name.split()}
 
 
+# Codes that mean a page could not be read at all: the run is unusable input (exit 2).
+UNUSABLE_CODES = ("UNREADABLE",)
+
+
 def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "terms.yml") -> list[ContentError]:
+    """Every problem of every page under docs; a page that cannot be read is an UNREADABLE problem."""
     problems: list[ContentError] = []
     known = known_abbreviations(abbreviations) | not_acronyms(terms)
     numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
@@ -154,17 +178,17 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
         try:
             page = read_page(path, name)
         except ContentError as error:
-            problems.append(Problem(error.path, error.line, "BAD_VALUE", error.message))
+            problems.append(Problem(error.path, error.line, "UNREADABLE", error.message))
             continue
-        problems += acronym_problems(page, name, known)
+        problems += acronym_problems(page, name, known) + duplicate_id_problems(page, name)
         if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
             continue
-        problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else "UNKNOWN_SLUG", e.message) for e in front_matter_errors(page, name)]
+        problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else ("UNKNOWN_SLUG" if "unknown slug" in e.message else "BAD_VALUE"), e.message) for e in front_matter_errors(page, name)]
         problems += section_problems(page, name) + value_problems(page, name) + notice_problems(page, name)
         minimum = MIN_WORDS.get(page.section)
         if minimum and page.lang == vocabulary.DEFAULT_LANGUAGE and (count := body_words(page)) < minimum:
             problems.append(Problem(name, page.body_start, "TOO_SHORT", f"{count} words; an Indonesian {page.section} page needs at least {minimum}"))
-        if page.section == "karakter" and isinstance(page.meta.get("nomor"), int):
+        if page.section == "karakter" and _whole_number(page.meta.get("nomor")):
             other = numbers[page.lang].setdefault(page.meta["nomor"], page.slug)
             if other != page.slug:
                 problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"nomor {page.meta['nomor']} is also used by '{other}'"))
@@ -175,23 +199,38 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
     return problems
 
 
+def _whole_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs folder (default: docs/)")
     parser.add_argument("--abbreviations", type=Path, default=ROOT / "includes" / "abbreviations.md")
     parser.add_argument("--terms", type=Path, default=ROOT / "includes" / "terms.yml", help="names and terms that are not acronyms (default: includes/terms.yml)")
     args = parser.parse_args(argv)
-    for path in (args.docs, args.abbreviations, args.terms):
-        if not path.exists():
-            print(f"check_content: {path} does not exist; pass --docs/--abbreviations/--terms or run from the repository", file=sys.stderr)
+    if not args.docs.is_dir():
+        print(f"check_content: {args.docs} is not a folder; pass --docs with the docs folder, or run from the repository", file=sys.stderr)
+        return 2
+    if not any(args.docs.rglob("*.md")):
+        print(f"check_content: {args.docs} holds no .md pages; pass --docs with the docs folder", file=sys.stderr)
+        return 2
+    for path in (args.abbreviations, args.terms):
+        if not path.is_file():
+            print(f"check_content: {path} is not a file; pass --abbreviations/--terms or run from the repository", file=sys.stderr)
             return 2
     try:
         problems = check(args.docs, args.abbreviations, args.terms)
     except ContentError as error:
         print(f"check_content: {error}", file=sys.stderr)
         return 2
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"check_content: {getattr(error, 'filename', None) or ''}: cannot read ({error.__class__.__name__}); save it as UTF-8 text", file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem)
+    if any(f": {code}: " in str(problem) for problem in problems for code in UNUSABLE_CODES):
+        return 2
     return 1 if problems else 0
 
 

@@ -1,41 +1,59 @@
 """scripts/check_content.py: the template rules of the brief, one fixture per defect, and the real docs.
 
-Fixtures are written into tmp_path from one valid page per template, then one defect is seeded.
+Every fixture starts from a clean docs folder written into tmp_path (one character page pair and
+enough case pairs to cover every character and context), which must exit 0 with no output; then
+one defect is seeded and the test asserts the exact set of `file:line: CODE` the checker prints
+and its exit code. Expected line numbers are read from the fixture text, not copied from output.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
 from conftest import ROOT, run_script
+from handbook import vocabulary
 
 FILLER = " ".join(["Pelayanan yang jujur dan ramah membangun kepercayaan warga."] * 100)
+CHARACTER_IDS = list(vocabulary.TEMPLATE_SECTIONS["karakter"])
+CASE_IDS = list(vocabulary.TEMPLATE_SECTIONS["studi-kasus"])
 
 
-def character_page(lang="id", nomor=1, berakhlak="[akuntabel, loyal]", ids=None, words=FILLER):
-    ids = ids or ["ringkasan", "makna", "mengapa-penting", "perilaku", "kaitan-berakhlak", "refleksi", "studi-kasus", "sumber"]
+def character_page(lang="id", nomor=1, berakhlak="[akuntabel, loyal]", ids=None, words=FILLER, extra=""):
+    ids = CHARACTER_IDS if ids is None else ids
     sections = "".join(f"## Bagian {ident} {{#{ident}}}\n\nTeks {ident}.\n\n" for ident in ids)
-    return f"---\ntitle: Integritas\nnomor: {nomor}\nringkas: Jujur.\nberakhlak: {berakhlak}\n---\n\n{words}\n\n{sections}"
+    return f"---\ntitle: Integritas\nnomor: {nomor}\nringkas: Jujur.\nberakhlak: {berakhlak}\n---\n\n{words}\n\n{sections}{extra}"
 
 
-def case_page(karakter="[integritas]", konteks="[wilayah-kepulauan]", notice=True):
+def case_page(karakter="[integritas]", konteks="[wilayah-kepulauan]", notice=True, durasi="45"):
     head = '!!! note "Kasus ilustratif"\n    Nama rekaan.\n\n' if notice else ""
-    sections = "".join(f"## {i} {{#{i}}}\n\nTeks.\n\n" for i in ["situasi", "dilema", "pertanyaan", "pendekatan", "catatan-pelatih"])
-    return f"---\ntitle: Kasus\nringkas: Satu baris.\nkarakter: {karakter}\nkonteks: {konteks}\ndurasi: 45\n---\n\n{head}{sections}"
+    sections = "".join(f"## {i} {{#{i}}}\n\nTeks.\n\n" for i in CASE_IDS)
+    return f"---\ntitle: Kasus\nringkas: Satu baris.\nkarakter: {karakter}\nkonteks: {konteks}\ndurasi: {durasi}\n---\n\n{head}{sections}"
 
 
-def write_docs(folder, character_id=None, character_en=None, case_id=None, cases=2):
+def covering_cases() -> list[str]:
+    """Two cases per character as the main one, the contexts in turn: every coverage rule holds."""
+    contexts = vocabulary.CONTEXT_SLUGS
+    return [
+        case_page(karakter=f"[{slug}]", konteks=f"[{contexts[(2 * index + copy) % len(contexts)]}]")
+        for index, slug in enumerate(vocabulary.CHARACTER_SLUGS)
+        for copy in range(2)
+    ]
+
+
+def write_docs(folder, character_id=None, character_en=None, case_id=None, cases=None):
     docs = folder / "docs"
     (docs / "karakter").mkdir(parents=True)
     (docs / "studi-kasus").mkdir()
-    (docs / "karakter" / "integritas.id.md").write_text(character_id or character_page())
-    (docs / "karakter" / "integritas.en.md").write_text(character_en or character_page("en"))
-    for number in range(cases):
-        text = case_id if (case_id and number == 0) else case_page()
+    (docs / "karakter" / "integritas.id.md").write_text(character_id if character_id is not None else character_page(), encoding="utf-8")
+    (docs / "karakter" / "integritas.en.md").write_text(character_en if character_en is not None else character_page("en"), encoding="utf-8")
+    texts = covering_cases() if cases is None else cases
+    for number, text in enumerate(texts):
         for lang in ("id", "en"):
-            (docs / "studi-kasus" / f"kasus-{number}.{lang}.md").write_text(text)
+            page = case_id if (case_id is not None and number == 0 and lang == "id") else text
+            (docs / "studi-kasus" / f"kasus-{number}.{lang}.md").write_text(page, encoding="utf-8")
     shutil.copy(ROOT / "includes" / "abbreviations.md", folder / "abbreviations.md")
     return docs
 
@@ -44,61 +62,118 @@ def check(folder, *extra):
     return run_script("check_content.py", "--docs", str(folder / "docs"), "--abbreviations", str(folder / "abbreviations.md"), *extra)
 
 
-def codes(result, code):
-    return [line for line in result.stdout.splitlines() if f": {code}: " in line]
+def reported(result) -> set[tuple[str, str]]:
+    """{(file:line, CODE)} of every problem line."""
+    found = set()
+    for line in result.stdout.splitlines():
+        location, code, _ = line.split(": ", 2)
+        found.add((location, code))
+    return found
 
 
-def test_clean_fixture_has_only_coverage_gaps(tmp_path):
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return lines[occurrence - 1]
+
+
+def test_clean_fixture_exits_0_with_no_output(tmp_path):
     write_docs(tmp_path)
     result = check(tmp_path)
-    # A two-case fixture cannot cover every character and context; nothing else is wrong.
-    assert {line.split(": ")[1] for line in result.stdout.splitlines()} == {"COVERAGE"}
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+CHARACTER = "docs/karakter/integritas.id.md"
+CHARACTER_EN = "docs/karakter/integritas.en.md"
+CASE = "docs/studi-kasus/kasus-0.id.md"
+without_refleksi = [i for i in CHARACTER_IDS if i != "refleksi"]
+swapped = [CHARACTER_IDS[1], CHARACTER_IDS[0], *CHARACTER_IDS[2:]]
+duplicate = character_page(extra="## Lagi {#makna}\n\nTeks.\n")
+short = character_page(words="Terlalu pendek.")
+with_acronym = character_page(words=FILLER + "\n\nLaporan ke BKPSDM.")
+
+
+def body_line(text: str) -> int:
+    return line_of(text, "---", 2) + 1
 
 
 DEFECTS = {
-    "missing_section": (dict(character_id=character_page(ids=["ringkasan", "makna", "mengapa-penting", "perilaku", "kaitan-berakhlak", "refleksi", "sumber"])), "docs/karakter/integritas.id.md:7: MISSING_SECTION"),
-    "section_order_in_english": (dict(character_en=character_page("en", ids=["makna", "ringkasan", "mengapa-penting", "perilaku", "kaitan-berakhlak", "refleksi", "studi-kasus", "sumber"])), "docs/karakter/integritas.en.md:10: SECTION_ORDER"),
-    "missing_key": (dict(character_id=character_page().replace("ringkas: Jujur.\n", "")), "docs/karakter/integritas.id.md:1: MISSING_KEY"),
-    "unknown_berakhlak_value": (dict(character_id=character_page(berakhlak="[akuntabel, jujur]")), "docs/karakter/integritas.id.md:5: UNKNOWN_SLUG"),
-    "wrong_number": (dict(character_id=character_page(nomor=3)), "docs/karakter/integritas.id.md:3: BAD_VALUE"),
-    "too_short": (dict(character_id=character_page(words="Terlalu pendek.")), "docs/karakter/integritas.id.md:7: TOO_SHORT"),
-    "unknown_character_in_case": (dict(case_id=case_page(karakter="[integritas, kejujuran]")), "docs/studi-kasus/kasus-0.en.md:4: UNKNOWN_SLUG"),
-    "unknown_context_in_case": (dict(case_id=case_page(konteks="[laut]")), "docs/studi-kasus/kasus-0.id.md:5: UNKNOWN_SLUG"),
-    "case_without_notice": (dict(case_id=case_page(notice=False)), "docs/studi-kasus/kasus-0.id.md:8: NO_NOTICE"),
-    "acronym_without_entry": (dict(character_id=character_page(words=FILLER + " Laporan ke BKPSDM.")), "docs/karakter/integritas.id.md:8: NO_ABBREVIATION"),
+    "missing_section": (dict(character_id=character_page(ids=without_refleksi)), {(f"{CHARACTER}:{body_line(character_page())}", "MISSING_SECTION")}),
+    "section_order_in_english": (
+        dict(character_en=character_page("en", ids=swapped)),
+        {(f"{CHARACTER_EN}:{line_of(character_page('en', ids=swapped), '{#' + CHARACTER_IDS[1] + '}')}", "SECTION_ORDER")},
+    ),
+    "duplicate_id": (dict(character_id=duplicate), {(f"{CHARACTER}:{line_of(duplicate, '{#makna}', 2)}", "DUPLICATE_ID")}),
+    "missing_key": (dict(character_id=character_page().replace("ringkas: Jujur.\n", "")), {(f"{CHARACTER}:1", "MISSING_KEY")}),
+    "unknown_berakhlak_value": (dict(character_id=character_page(berakhlak="[akuntabel, jujur]")), {(f"{CHARACTER}:{line_of(character_page(), 'berakhlak:')}", "UNKNOWN_SLUG")}),
+    "slug_list_of_mappings": (dict(character_id=character_page(berakhlak="[{a: b}]")), {(f"{CHARACTER}:{line_of(character_page(), 'berakhlak:')}", "BAD_VALUE")}),
+    "wrong_number": (dict(character_id=character_page(nomor=3)), {(f"{CHARACTER}:{line_of(character_page(), 'nomor:')}", "BAD_VALUE")}),
+    "number_that_is_not_a_number": (dict(character_id=character_page(nomor="true")), {(f"{CHARACTER}:{line_of(character_page(), 'nomor:')}", "BAD_VALUE")}),
+    "too_short": (dict(character_id=short), {(f"{CHARACTER}:{body_line(short)}", "TOO_SHORT")}),
+    "unknown_character_in_case": (dict(case_id=case_page(karakter="[integritas, kejujuran]")), {(f"{CASE}:{line_of(case_page(), 'karakter:')}", "UNKNOWN_SLUG")}),
+    "unknown_context_in_case": (dict(case_id=case_page(konteks="[laut]")), {(f"{CASE}:{line_of(case_page(), 'konteks:')}", "UNKNOWN_SLUG")}),
+    "duration_that_is_not_minutes": (dict(case_id=case_page(durasi="setengah jam")), {(f"{CASE}:{line_of(case_page(), 'durasi:')}", "BAD_VALUE")}),
+    "case_without_notice": (dict(case_id=case_page(notice=False)), {(f"{CASE}:{body_line(case_page())}", "NO_NOTICE")}),
+    "acronym_without_entry": (dict(character_id=with_acronym), {(f"{CHARACTER}:{line_of(with_acronym, 'BKPSDM')}", "NO_ABBREVIATION")}),
 }
 
 
+def test_every_defect_fixture_is_covered():
+    """Each documented problem code (but the coverage and unreadable ones, tested below) has a fixture."""
+    doc = (ROOT / "scripts" / "check_content.py").read_text(encoding="utf-8").split('"""')[1]
+    documented = {match.group(1) for match in re.finditer(r"^  ([A-Z][A-Z_]+) ", doc, re.M)}
+    seeded = {code for _, expected in DEFECTS.values() for _, code in expected}
+    assert documented - seeded == {"COVERAGE", "UNREADABLE"}, documented - seeded
+
+
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
-def test_defect_is_reported(defect, tmp_path):
+def test_defect_is_reported_exactly(defect, tmp_path):
     pages, expected = DEFECTS[defect]
     write_docs(tmp_path, **pages)
     result = check(tmp_path)
-    assert result.returncode == 1
-    assert any(line.startswith(expected + ": ") for line in result.stdout.splitlines()), result.stdout
+    assert reported(result) == expected, result.stdout
+    assert result.returncode == 1 and "Traceback" not in result.stderr
 
 
 def test_coverage_rule_names_the_character_and_the_context(tmp_path):
-    write_docs(tmp_path)
-    result = check(tmp_path)
-    assert "docs/studi-kasus:1: COVERAGE: 'integritas' is the main character (first in karakter) of 2 case(s)" not in result.stdout
-    assert "docs/studi-kasus:1: COVERAGE: 'komunikasi' is the main character (first in karakter) of 0 case(s); it needs at least 2" in result.stdout
-    assert "docs/studi-kasus:1: COVERAGE: context 'adat-dan-keberagaman' is used by 0 case(s)" in result.stdout
-
-
-def test_malformed_front_matter_names_file_and_line(tmp_path):
-    write_docs(tmp_path, character_id="---\ntitle: Integritas\nnomor: [1\n---\n\nTeks.\n")
+    write_docs(tmp_path, cases=[case_page(), case_page()])
     result = check(tmp_path)
     assert result.returncode == 1
-    assert "docs/karakter/integritas.id.md:" in result.stdout and "not valid YAML" in result.stdout
-    assert "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert "docs/studi-kasus:1: COVERAGE: 'komunikasi' is the main character (first in karakter) of 0 case(s); it needs at least 2" in lines
+    assert not any("'integritas' is the main character" in line for line in lines)
+    assert any(line.startswith("docs/studi-kasus:1: COVERAGE: context 'adat-dan-keberagaman' is used by 0 case(s)") for line in lines)
+    assert {code for _, code in reported(result)} == {"COVERAGE"}
 
 
-def test_missing_docs_folder_is_bad_input(tmp_path):
-    result = run_script("check_content.py", "--docs", str(tmp_path / "nothing"))
-    assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+def test_malformed_front_matter_is_unusable_input_at_its_line(tmp_path):
+    text = "---\ntitle: Integritas\nnomor: [1\n---\n\nTeks.\n"
+    write_docs(tmp_path, character_id=text)
+    result = check(tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert reported(result) == {(f"{CHARACTER}:4", "UNREADABLE")}, result.stdout
+    assert "not valid YAML" in result.stdout
+
+
+def test_page_that_is_not_utf8_is_unusable_input(tmp_path):
+    write_docs(tmp_path)
+    (tmp_path / "docs" / "karakter" / "integritas.id.md").write_bytes(b"---\ntitle: Integritas\n---\n\nJ\xe9\xe9\n")
+    result = check(tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert reported(result) == {(f"{CHARACTER}:1", "UNREADABLE")}
+
+
+@pytest.mark.parametrize("where", ["missing", "empty", "a file"])
+def test_unusable_docs_folder_exits_2(tmp_path, where):
+    target = tmp_path / "docs"
+    if where == "empty":
+        target.mkdir()
+    elif where == "a file":
+        target.write_text("not a folder")
+    result = run_script("check_content.py", "--docs", str(target))
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert str(target) in result.stderr
 
 
 def test_real_docs_follow_the_templates():
     result = run_script("check_content.py")
-    assert result.returncode == 0, result.stdout
+    assert (result.returncode, result.stdout) == (0, "")

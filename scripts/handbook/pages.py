@@ -66,7 +66,10 @@ def split_name(path: Path) -> tuple[str, str]:
 def read_page(path: Path, display: str | None = None) -> Page:
     """Parse one page; raise ContentError on unreadable front matter."""
     shown = display or str(path)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(shown, 1, f"cannot read the file ({error.__class__.__name__}: {error}); save it as UTF-8 text") from None
     slug, lang = split_name(path)
     if lang not in vocabulary.LANGUAGES:
         raise ContentError(
@@ -97,9 +100,14 @@ def read_page(path: Path, display: str | None = None) -> Page:
 
 
 def as_slug_list(value) -> list:
+    """A slug or a list of slugs as a list of strings; anything else is left to front_matter_errors."""
     if value is None:
         return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
+    return [item for item in items if isinstance(item, str)]
+
+
+TEXT_KEYS = ("title", "ringkas")
 
 
 def front_matter_errors(page: Page, shown: str) -> list[ContentError]:
@@ -110,12 +118,24 @@ def front_matter_errors(page: Page, shown: str) -> list[ContentError]:
             errors.append(
                 ContentError(shown, 1, f"front matter lacks '{key}'; add it (see CONTRIBUTING.md, Front matter)")
             )
+    for key in TEXT_KEYS:
+        if key in page.meta and not (isinstance(page.meta[key], str) and page.meta[key].strip()):
+            errors.append(
+                ContentError(shown, page.line_of(key), f"'{key}' must be one line of text (found {page.meta[key]!r}); quote it if it starts with a special character")
+            )
     for key, allowed in vocabulary.SLUG_KEYS.items():
         if key not in page.meta or page.section not in vocabulary.REQUIRED_FRONT_MATTER:
             continue
         if key == "karakter" and page.section == "karakter":
             continue
-        for slug in as_slug_list(page.meta[key]):
+        value = page.meta[key]
+        items = list(value) if isinstance(value, (list, tuple)) else ([] if value is None else [value])
+        if any(not isinstance(item, str) for item in items):
+            errors.append(
+                ContentError(shown, page.line_of(key), f"'{key}' must be a slug or a list of slugs, e.g. {key}: [{allowed[0]}] (found {value!r})")
+            )
+            continue
+        for slug in as_slug_list(value):
             if slug not in allowed:
                 errors.append(
                     ContentError(
