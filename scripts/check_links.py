@@ -193,11 +193,34 @@ def check_site(site: Path, docs: Path, root: Path) -> tuple[list[str], list[str]
     return problems, external
 
 
+class CacheError(SiteError):
+    """An external-link cache that cannot be used (exit 2)."""
+
+
+def read_cache(cache_file: Path) -> dict:
+    """The external-link cache: url -> {ok, status, checked}; missing is empty, unreadable is an error."""
+    if not cache_file.exists():
+        return {}
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise CacheError(f"{cache_file}:1: cannot read the external-link cache ({error.__class__.__name__}); delete it and run again") from None
+    except json.JSONDecodeError as error:
+        raise CacheError(f"{cache_file}:{error.lineno}: the external-link cache is not valid JSON ({error.msg}); delete it and run again") from None
+    valid = isinstance(cache, dict) and all(
+        isinstance(entry, dict) and isinstance(entry.get("ok"), bool) and isinstance(entry.get("checked"), (int, float)) and "status" in entry
+        for entry in cache.values()
+    )
+    if not valid:
+        raise CacheError(f"{cache_file}:1: the external-link cache is not a map of url -> {{ok, status, checked}}; delete it and run again")
+    return cache
+
+
 def check_external(external: list[str], cache_file: Path, timeout: float) -> list[str]:
     import urllib.error  # imported here: only this opt-in check needs it, and it is slow to load
     import urllib.request
 
-    cache = json.loads(cache_file.read_text()) if cache_file.exists() else {}
+    cache = read_cache(cache_file)
     problems, now = [], time.time()
     for entry in external:
         location, url = entry.rsplit(" ", 1)
@@ -243,7 +266,11 @@ def main(argv=None) -> int:
             location, url = entry.rsplit(" ", 1)
             print(f"{location}: EXTERNAL: {url}")
     if args.external:
-        problems += check_external(external, args.cache, args.timeout)
+        try:
+            problems += check_external(external, args.cache, args.timeout)
+        except SiteError as error:
+            print(f"check_links: {error}", file=sys.stderr)
+            return 2
     elif external:
         print(f"check_links: {len(set(e.rsplit(' ', 1)[1] for e in external))} external link(s) not checked; use --external", file=sys.stderr)
     for problem in problems:

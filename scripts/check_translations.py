@@ -497,6 +497,9 @@ def main(argv=None) -> int:
     if not docs.is_dir():
         print(f"check_translations: {docs} is not a folder; pass --docs", file=sys.stderr)
         return 2
+    if not page_pairs(docs):
+        print(f"check_translations: {docs} holds no <page>.id.md or <page>.en.md files; pass --docs with the docs folder", file=sys.stderr)
+        return 2
     try:
         if args.command == "sync":
             if bool(args.pages) == args.all:

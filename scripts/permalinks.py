@@ -101,7 +101,7 @@ def check(site: Path, file: Path, strict: bool) -> list[str]:
 
 
 def add(site: Path, file: Path) -> int:
-    entries = registry.read(file)
+    entries = registry.read(file, missing_ok=True)
     known = {e.address for e in entries}
     rows = [(e.address, e.moved_to) for e in entries]
     new = [

@@ -8,7 +8,12 @@ strict: the defect must reach the HTML), runs the checker, and asserts the exit 
 
 from __future__ import annotations
 
+import functools
+import http.server
+import json
+import re
 import shutil
+import threading
 
 import pytest
 
@@ -43,6 +48,16 @@ def build_fixture(name, tmp_path):
 
 def check(tmp_path):
     return run_script("check_links.py", "--site", str(tmp_path / "site"), "--docs", str(tmp_path / "docs"), "--root", str(tmp_path))
+
+
+def test_every_problem_code_has_a_fixture():
+    """Each code the checker documents is seeded by a fixture (EXTERNAL_BROKEN: see its own test)."""
+    doc = (ROOT / "scripts" / "check_links.py").read_text(encoding="utf-8").split('"""')[1]
+    documented = set(re.findall(r"^  ([A-Z][A-Z_]+) ", doc, re.M))
+    seeded = {expected.split(": ")[1] for expected in EXPECTED.values()}
+    assert documented - seeded == {"EXTERNAL_BROKEN"}
+    folders = {path.name for path in FIXTURES.iterdir() if path.is_dir()} - {"_base", "clean"}
+    assert folders == set(EXPECTED), "every fixture folder needs an EXPECTED entry, and the reverse"
 
 
 def test_clean_fixture_passes(tmp_path):
@@ -90,3 +105,44 @@ def test_external_links_are_listed_not_checked_by_default(tmp_path):
 def test_real_site_has_no_link_problems(built_site):
     result = run_script("check_links.py", "--site", str(built_site))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _with_external_link(tmp_path, url):
+    build_fixture("clean", tmp_path)
+    page = tmp_path / "site" / "halaman" / "index.html"
+    page.write_text(page.read_text().replace("<p>Teks.</p>", f'<p><a href="{url}">x</a></p>'))
+
+
+def test_broken_external_link_is_reported_with_external(tmp_path):
+    """A local server answers 404: with --external the link is EXTERNAL_BROKEN, and cached."""
+
+    class NotFound(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/hilang"
+        _with_external_link(tmp_path, url)
+        cache = tmp_path / "cache.json"
+        result = run_script("check_links.py", "--site", str(tmp_path / "site"), "--docs", str(tmp_path / "docs"), "--root", str(tmp_path), "--external", "--cache", str(cache))
+    finally:
+        server.shutdown()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert [line.split(": ")[1] for line in result.stdout.splitlines()] == ["EXTERNAL_BROKEN"]
+    assert url in result.stdout and json.loads(cache.read_text())[url]["ok"] is False
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"https://x.org/": {"ok": "yes"}}'])
+def test_unreadable_external_cache_is_unusable_input(tmp_path, content):
+    _with_external_link(tmp_path, "https://example.net/x")
+    cache = tmp_path / "cache.json"
+    cache.write_text(content)
+    result = run_script("check_links.py", "--site", str(tmp_path / "site"), "--docs", str(tmp_path / "docs"), "--root", str(tmp_path), "--external", "--cache", str(cache))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "cache.json" in result.stderr and "delete it" in result.stderr and "Traceback" not in result.stderr

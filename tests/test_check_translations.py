@@ -142,12 +142,27 @@ def test_report_gives_completeness_per_site_section(tmp_path):
     (docs / "karakter").mkdir()
     shutil.copy(docs / "halaman.id.md", docs / "karakter" / "integritas.id.md")
     shutil.copy(docs / "halaman.en.md", docs / "karakter" / "integritas.en.md")
-    run_script("check_translations.py", "sync", "docs/karakter/integritas.en.md", "--docs", str(docs))
+    synced = run_script("check_translations.py", "sync", "docs/karakter/integritas.en.md", "--docs", str(docs))
+    assert synced.returncode == 0 and "marked in sync" in synced.stdout, synced.stderr
     result = check(docs, "--report")
     rows = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line.startswith(("(beranda)", "karakter", "all"))}
+
+    # Expected figures from the fixture itself: sections are the opening plus each ## section of
+    # the Indonesian page; a page counts as complete when its English page exists and is synced.
+    from handbook import translations as tr
+
+    def sections(path):
+        return len(tr.parse(path, path.name).sections)
+
+    top = sorted(docs.glob("*.id.md"))
+    translated = [p for p in top if p.with_name(p.name.replace(".id.md", ".en.md")).exists()]
+    top_sections = sum(sections(p) for p in top)
+    top_synced = sum(sections(p) for p in translated)
+    character_sections = sections(docs / "karakter" / "integritas.id.md")
     # site section, pages, translated, in sync, sections, stale, complete
-    assert rows["karakter"] == ["karakter", "1", "1", "1", "4", "0", "100%"]
-    assert rows["(beranda)"] == ["(beranda)", "3", "2", "2", "7", "0", "71%"]
+    assert rows["karakter"] == ["karakter", "1", "1", "1", str(character_sections), "0", "100%"]
+    assert rows["(beranda)"] == ["(beranda)", str(len(top)), str(len(translated)), str(len(translated)), str(top_sections), "0", f"{100 * top_synced / top_sections:.0f}%"]
+    assert len(translated) < len(top)  # the fixture's point: one page has no English yet
     assert "Problems: MISSING_TRANSLATION 1, FALLBACK_PUBLISHED 1" in result.stdout
 
 
@@ -262,3 +277,12 @@ def test_banner_appears_when_an_indonesian_section_changes_and_goes_after_sync(t
     assert result.returncode == 0, result.stderr
     assert "pedoman-terjemahan" not in (site / "en" / "halaman" / "index.html").read_text()
     assert "Not yet translated" in (site / "en" / "baru" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("command", [[], ["sync", "--all"]])
+def test_empty_docs_folder_exits_2_and_writes_nothing(tmp_path, command):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    result = run_script("check_translations.py", *command, "--docs", str(docs))
+    assert result.returncode == 2 and "holds no" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "translations.lock").exists()

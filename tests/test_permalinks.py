@@ -92,3 +92,10 @@ def test_real_registry_is_complete_and_every_permalink_resolves(built_site):
     result = run_script("permalinks.py", "check", "--site", str(built_site), "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (ROOT / "permalinks.txt").read_text().count("\n") > 20
+
+
+def test_missing_registry_is_unusable_input(tmp_path):
+    site = _build(_site(tmp_path))
+    result = run_script("permalinks.py", "--file", str(tmp_path / "nowhere.txt"), "check", "--site", str(site))
+    assert result.returncode == 2 and "nowhere.txt" in result.stderr and "does not exist" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr

@@ -29,7 +29,7 @@ _state: dict = {}
 def on_config(config):
     path = Path(config.config_file_path).parent / "permalinks.txt"
     try:
-        entries = registry.read(path)
+        entries = registry.read(path, missing_ok=True)  # a site with no registry has moved nothing
     except registry.RegistryError as error:
         raise PluginError(str(error)) from None
     _state["moves"] = registry.moves(entries)

@@ -34,11 +34,18 @@ def split(address: str) -> tuple[str, str]:
     return page, fragment
 
 
-def read(path: Path) -> list[Entry]:
+def read(path: Path, missing_ok: bool = False) -> list[Entry]:
+    """The registry's entries; a missing file is an error unless ``missing_ok`` (when adding the first)."""
     entries = []
     if not path.exists():
-        return entries
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if missing_ok:
+            return entries
+        raise RegistryError(f"{path}: the permalink registry does not exist; pass --file, or restore permalinks.txt from git")
+    try:
+        text_lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise RegistryError(f"{path}:1: cannot read it ({error.__class__.__name__}); restore permalinks.txt from git") from None
+    for number, text in enumerate(text_lines, start=1):
         text = text.split(" #", 1)[0].strip() if not text.lstrip().startswith("#") else ""
         if not text:
             continue
