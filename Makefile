@@ -5,53 +5,62 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+# `make check` and `make permalinks` build here, so they never touch what `make site` made.
+CHECK_DIR ?= build/check-site
 
-# Reproducible builds: every date in the output comes from the last commit.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# Reproducible builds: every date in the output comes from the last commit, or, outside a git
+# clone (a release tarball), from the file source-date-epoch (seconds since 1970).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || cat source-date-epoch 2>/dev/null)
 export SOURCE_DATE_EPOCH
 # Material 9.8 prints an end-of-life notice on every run; it is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check permalinks test bench clean system-packages
+.PHONY: help site serve check permalinks test bench clean system-packages source-date
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt requirements-test.txt
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s); install python3.11 and run again." % sys.version.split()[0])'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian run 'apt-get install python3-venv' and try again." >&2; exit 1; }
+$(BIN)/.installed: requirements.txt requirements-test.txt scripts/system-packages.txt
+	@bash scripts/ensure_system_packages.sh
+	@test -n "$(PYTHON)" || { echo "No python3 found: install Python 3.11 (Debian: apt-get install python3 python3-venv) and run again." >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s at $(PYTHON)); install python3.11 and run again." % sys.version.split()[0])'
+	@# A venv left half-made by an interrupted run (no python, or no pip) is made again from scratch.
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); } || { echo "Could not create $(VENV): on Debian run 'apt-get install python3-venv' and try again." >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
+
+source-date:
+	@test -n "$(SOURCE_DATE_EPOCH)" || { echo "No date for a reproducible build: run inside a git clone, or write the release date (seconds since 1970, e.g. 1764547200) into the file source-date-epoch." >&2; exit 1; }
 
 system-packages: ## Install the Debian packages the downloads and browser tests need (or say how)
 	@bash scripts/ensure_system_packages.sh
 
-site: $(BIN)/.installed system-packages ## Build the site and its downloads (PDFs, offline zip) into site/
+site: $(BIN)/.installed source-date ## Build the site and its downloads (PDFs, offline zip) into site/
 	$(BIN)/python scripts/build_site.py --site-dir $(SITE_DIR)
 
 serve: $(BIN)/.installed ## Live preview at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --strict
 
-check: $(BIN)/.installed ## Strict build plus the handbook's checkers; fails on any problem
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+check: $(BIN)/.installed source-date ## Strict build (into build/check-site) plus the handbook's checkers; fails on any problem
+	$(BIN)/mkdocs build --strict --site-dir $(CHECK_DIR)
 	$(BIN)/python scripts/check_content.py
-	$(BIN)/python scripts/check_links.py --site $(SITE_DIR)
-	$(BIN)/python scripts/check_translations.py --site $(SITE_DIR)
-	$(BIN)/python scripts/permalinks.py check --site $(SITE_DIR) --strict
+	$(BIN)/python scripts/check_links.py --site $(CHECK_DIR)
+	$(BIN)/python scripts/check_translations.py --site $(CHECK_DIR)
+	$(BIN)/python scripts/permalinks.py check --site $(CHECK_DIR) --strict
 
-permalinks: $(BIN)/.installed ## Register new page and section permalinks in permalinks.txt
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
-	$(BIN)/python scripts/permalinks.py add --site $(SITE_DIR)
+permalinks: $(BIN)/.installed source-date ## Register new page and section permalinks in permalinks.txt
+	$(BIN)/mkdocs build --strict --site-dir $(CHECK_DIR)
+	$(BIN)/python scripts/permalinks.py add --site $(CHECK_DIR)
 
-test: $(BIN)/.installed system-packages ## Run the whole test suite
+test: $(BIN)/.installed source-date ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 $(BIN)/.bench-installed: $(BIN)/.installed requirements-bench.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
-bench: $(BIN)/.bench-installed system-packages ## Print performance figures (link checkers, make site time)
+bench: $(BIN)/.bench-installed source-date ## Print performance figures (link checkers, make site time)
 	$(BIN)/python scripts/bench.py
 
 clean: ## Remove every generated file

@@ -135,7 +135,7 @@ def browser():
     from handbook import chromium
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium.find_executable(), args=chromium.ARGS)
         yield launched
         launched.close()
 

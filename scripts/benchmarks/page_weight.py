@@ -166,7 +166,7 @@ def main(root: Path) -> None:
         ours_url, ours_server = serve(work / "ours")
         base_url, base_server = serve(work / "baseline")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium.find_executable(), args=chromium.ARGS)
             print(f"  {'page':12} {'site':9} {'first visit':>12} {'repeat':>9} {'after home':>11} {'search index':>13} {'FCP slow 3G':>12}")
             for name, path in PAGES.items():
                 ours, baseline = measure(browser, ours_url, path), measure(browser, base_url, path)
