@@ -21,13 +21,15 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt requirements-test.txt scripts/system-packages.txt
+$(BIN)/.installed: requirements.txt requirements-test.txt scripts/system-packages.txt pyproject.toml
 	@bash scripts/ensure_system_packages.sh
 	@test -n "$(PYTHON)" || { echo "No python3 found: install Python 3.11 (Debian: apt-get install python3 python3-venv) and run again." >&2; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s at $(PYTHON)); install python3.11 and run again." % sys.version.split()[0])'
 	@# A venv left half-made by an interrupted run (no python, or no pip) is made again from scratch.
 	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); } || { echo "Could not create $(VENV): on Debian run 'apt-get install python3-venv' and try again." >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@# The toolkit (scripts/handbook) as a package, editable: the hooks, the tests and `handbook` import it.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
 source-date:
@@ -37,21 +39,21 @@ system-packages: ## Install the Debian packages the downloads and browser tests 
 	@bash scripts/ensure_system_packages.sh
 
 site: $(BIN)/.installed source-date ## Build the site and its downloads (PDFs, offline zip) into site/
-	$(BIN)/python scripts/build_site.py --site-dir $(SITE_DIR)
+	$(BIN)/handbook build --site-dir $(SITE_DIR)
 
 serve: $(BIN)/.installed ## Live preview at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --strict
 
 check: $(BIN)/.installed source-date ## Strict build (into build/check-site) plus the handbook's checkers; fails on any problem
 	$(BIN)/mkdocs build --strict --site-dir $(CHECK_DIR)
-	$(BIN)/python scripts/check_content.py
-	$(BIN)/python scripts/check_links.py --site $(CHECK_DIR)
-	$(BIN)/python scripts/check_translations.py --site $(CHECK_DIR)
-	$(BIN)/python scripts/permalinks.py check --site $(CHECK_DIR) --strict
+	$(BIN)/handbook check content
+	$(BIN)/handbook check links --site $(CHECK_DIR)
+	$(BIN)/handbook check translations --site $(CHECK_DIR)
+	$(BIN)/handbook check permalinks --site $(CHECK_DIR) --strict
 
 permalinks: $(BIN)/.installed source-date ## Register new page and section permalinks in permalinks.txt
 	$(BIN)/mkdocs build --strict --site-dir $(CHECK_DIR)
-	$(BIN)/python scripts/permalinks.py add --site $(CHECK_DIR)
+	$(BIN)/handbook permalinks add --site $(CHECK_DIR)
 
 test: $(BIN)/.installed source-date ## Run the whole test suite
 	$(BIN)/python -m pytest
@@ -61,7 +63,7 @@ $(BIN)/.bench-installed: $(BIN)/.installed requirements-bench.txt
 	@touch $@
 
 bench: $(BIN)/.bench-installed source-date ## Print performance figures (link checkers, make site time)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/handbook bench
 
 clean: ## Remove every generated file
 	rm -rf $(SITE_DIR) build .pytest_cache

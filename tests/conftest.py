@@ -18,7 +18,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SUBPATH_SITE_URL = "https://example.org/pedoman/"
 
-sys.path.insert(0, str(ROOT / "scripts"))
+# The handbook's command for each former script name, so tests read as the commands people run.
+COMMANDS = {
+    "check_content.py": ["check", "content"],
+    "check_links.py": ["check", "links"],
+    "check_translations.py": ["check", "translations"],
+    "permalinks.py": ["permalinks"],
+    "build_site.py": ["build"],
+    "bench.py": ["bench"],
+}
 
 
 def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None, epoch: str = "1750000000", strict: bool = True):
@@ -41,14 +49,14 @@ def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None, epoc
 
 
 def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.CompletedProcess:
-    """What `make site` does (scripts/build_site.py): offline copy, PDFs, zip, then the site.
+    """What `make site` does (`handbook build`): offline copy, PDFs, zip, then the site.
 
     The site goes to ``folder/site``, the offline copy and the downloads to ``folder/work``.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, SITE_URL=SUBPATH_SITE_URL)
     env.pop("PEDOMAN_DOWNLOADS", None)
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(folder / "site"), "--work-dir", str(folder / "work")],
+        [sys.executable, "-m", "handbook", "build", "--site-dir", str(folder / "site"), "--work-dir", str(folder / "work")],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -62,7 +70,7 @@ def handbook_build(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("handbook")
     result = build_handbook(folder)
     if result.returncode != 0:
-        pytest.fail(f"scripts/build_site.py failed:\n{result.stderr[-4000:]}")
+        pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
     (folder / "build-log.txt").write_text(result.stderr)
     return folder
 
@@ -119,12 +127,18 @@ def write_fixture_config(folder: Path, nav: list[str], hooks=("language_switcher
 
 
 def run_script(name: str, *args: str):
-    """Run one of scripts/*.py and return the finished process (stdout, stderr, returncode)."""
+    """Run a handbook command (named by its module, e.g. "check_content.py") and return the finished process.
+
+    check_translations.py without a first word runs `handbook check translations`; with "sync" it
+    runs `handbook sync`, as people type them.
+    """
+    command = list(COMMANDS[name])
+    if name == "check_translations.py" and args and args[0] in ("check", "sync"):
+        command = ["sync"] if args[0] == "sync" else command
+        args = args[1:]
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / name), *args], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "handbook", *command, *args], capture_output=True, text=True, cwd=ROOT
     )
-
-
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""scripts/check_content.py: the template rules of the brief, one fixture per defect, and the real docs.
+"""`handbook check content`: the template rules of the brief, one fixture per defect, and the real docs.
 
 Every fixture starts from a clean docs folder written into tmp_path (one character page pair and
 enough case pairs to cover every character and context), which must exit 0 with no output; then
@@ -119,7 +119,7 @@ DEFECTS = {
 
 def test_every_defect_fixture_is_covered():
     """Each documented problem code (but the coverage and unreadable ones, tested below) has a fixture."""
-    doc = (ROOT / "scripts" / "check_content.py").read_text(encoding="utf-8").split('"""')[1]
+    doc = (ROOT / "scripts" / "handbook" / "commands" / "check_content.py").read_text(encoding="utf-8").split('"""')[1]
     documented = {match.group(1) for match in re.finditer(r"^  ([A-Z][A-Z_]+) ", doc, re.M)}
     seeded = {code for _, expected in DEFECTS.values() for _, code in expected}
     assert documented - seeded == {"COVERAGE", "UNREADABLE"}, documented - seeded

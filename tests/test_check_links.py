@@ -1,4 +1,4 @@
-"""scripts/check_links.py: one tiny fixture site per defect class, and the real site.
+"""`handbook check links`: one tiny fixture site per defect class, and the real site.
 
 Each fixture in tests/fixtures/links/<defect>/ overlays tests/fixtures/links/_base/ (a home page
 and one page, in both languages) with the file that holds the defect. The test builds it (not
@@ -52,7 +52,7 @@ def check(tmp_path):
 
 def test_every_problem_code_has_a_fixture():
     """Each code the checker documents is seeded by a fixture (EXTERNAL_BROKEN: see its own test)."""
-    doc = (ROOT / "scripts" / "check_links.py").read_text(encoding="utf-8").split('"""')[1]
+    doc = (ROOT / "scripts" / "handbook" / "commands" / "check_links.py").read_text(encoding="utf-8").split('"""')[1]
     documented = set(re.findall(r"^  ([A-Z][A-Z_]+) ", doc, re.M))
     seeded = {expected.split(": ")[1] for expected in EXPECTED.values()}
     assert documented - seeded == {"EXTERNAL_BROKEN"}

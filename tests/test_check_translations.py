@@ -1,4 +1,4 @@
-"""scripts/check_translations.py and the translation banners: one fixture per defect, and the real docs.
+"""`handbook check translations` (and `handbook sync`) and the translation banners: one fixture per defect, and the real docs.
 
 Each fixture in tests/fixtures/translations/<defect>/ overlays tests/fixtures/translations/_base/
 (a home page, and a page with every kind of element: front matter, sections, a table, a list, an
@@ -217,7 +217,6 @@ def test_bad_terms_file_and_bad_sync_requests_exit_2(tmp_path):
 
 
 def test_language_identification_on_sample_sentences():
-    sys.path.insert(0, str(ROOT / "scripts"))
     from handbook import translations
 
     assert translations.identify_block("Tolak dengan hormat dan jelaskan alasannya kepada warga yang datang.")[0] == "id"

@@ -12,11 +12,9 @@ code (a duplicate id is DUPLICATE_ID at the second heading; unreadable input exi
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -24,22 +22,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from handbook.commands import check_content, check_translations
 
 PAGES = ["karakter/integritas", "studi-kasus/hadiah-upacara-adat"]
 PROBLEM_LINE = re.compile(r"^docs/\S+\.md:\d+: [A-Z_]+: \S.*$|^docs/studi-kasus:\d+: COVERAGE: .*$")
 HEADING_WITH_ID = re.compile(r"^(#{2,6} .*?)\s*\{#([a-z0-9-]+)\}\s*$", re.M)
 
 
-def _load(script: str):
-    spec = importlib.util.spec_from_file_location(script, ROOT / "scripts" / f"{script}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[script] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-CHECK_CONTENT = _load("check_content")
-CHECK_TRANSLATIONS = _load("check_translations")
+CHECK_CONTENT = check_content
+CHECK_TRANSLATIONS = check_translations
 
 
 def run(module, argv):

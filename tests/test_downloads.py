@@ -153,7 +153,7 @@ def test_book_links_between_pages_stay_inside_the_pdf(downloads, lang):
 def test_book_prints_external_links_and_keeps_internal_ones_inside(tmp_path):
     """On a two-page built site: an external link shows its URL in print; a link to the other page,
     relative or by its absolute online address, becomes a link inside the PDF."""
-    from downloads import book, pdf
+    from handbook.downloads import book, pdf
 
     article = '<html><body><article class="md-content__inner"><h1>{title}</h1>{body}</article></body></html>'
     (tmp_path / "index.html").write_text(article.format(title="Beranda", body=(

@@ -20,15 +20,13 @@ import json
 import os
 import re
 import shutil
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook.build import current_language  # noqa: E402
+from handbook.build import current_language
 
 MARKER = re.compile(r"^<!--\s*auto:\s*berkas-unduhan\s*-->[ \t]*$", re.M)
 PAGE = "unduhan/"

@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook import pages as content  # noqa: E402
-from handbook.build import current_language  # noqa: E402
-from handbook import vocabulary  # noqa: E402
+from handbook import pages as content
+from handbook.build import current_language
+from handbook import vocabulary
 
 MARKER = re.compile(r"^<!--\s*auto:\s*([a-z-]+)\s*-->[ \t]*$", re.M)  # [ \t]: never eat the blank line after
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$")

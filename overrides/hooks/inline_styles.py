@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook.build import offline_copy_enabled  # noqa: E402
+from handbook.build import offline_copy_enabled
 
 LINK = re.compile(r'<link rel="stylesheet" href="([^"]+\.css)">')
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")

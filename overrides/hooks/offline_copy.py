@@ -9,13 +9,10 @@ not load it and neither copy ever asks a third-party host for anything.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook.build import offline_copy_enabled  # noqa: E402
+from handbook.build import offline_copy_enabled
 
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 

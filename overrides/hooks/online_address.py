@@ -9,11 +9,8 @@ that address in ``page.meta["alamat_daring"]`` for the templates.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook.build import online_path  # noqa: E402
+from handbook.build import online_path
 
 
 def on_page_context(context, page, config, nav):

@@ -14,14 +14,12 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook import registry  # noqa: E402
+from handbook import registry
 
 _state: dict = {}
 

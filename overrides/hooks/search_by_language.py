@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook.build import current_language, offline_copy_enabled  # noqa: E402
+from handbook.build import current_language, offline_copy_enabled
 
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 LANGUAGE_CONFIG = {

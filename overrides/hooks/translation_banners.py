@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import html
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from handbook import translations as tr  # noqa: E402
-from handbook.pages import ContentError  # noqa: E402
+from handbook import translations as tr
+from handbook.pages import ContentError
 
 log = logging.getLogger("mkdocs.hooks.translation_banners")
 

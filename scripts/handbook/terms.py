@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.project import INCLUDES
+
 import yaml
 
 from .pages import ContentError
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "includes" / "terms.yml"
+DEFAULT_PATH = INCLUDES / "terms.yml"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Translation parity of page pairs: sections, structure, terms, language, and the stale-section lock.
 
-Used by ``scripts/check_translations.py`` (the checker and its ``sync`` command), by the build hook
+Used by ``handbook check translations`` (the checker and its ``sync`` command), by the build hook
 ``overrides/hooks/translation_banners.py`` (the notices on English pages) and by
-``scripts/benchmarks/language_id.py``. Nothing here prints; errors are ``ContentError`` values that
+``handbook/benchmarks/language_id.py``. Nothing here prints; errors are ``ContentError`` values that
 name the file and line and say how to fix the problem.
 
 A page is cut into *sections* at its ``##`` headings, keyed by their explicit ids; the part before
@@ -32,7 +32,7 @@ LOCK_VERSION = 1
 LOCK_ABOUT = (
     "For each English page, a hash of each section of its Indonesian source when the English page "
     "was last translated. Do not edit by hand: after translating, run "
-    "`.venv/bin/python scripts/check_translations.py sync docs/<page>.en.md [--section ID]`. "
+    "`handbook sync docs/<page>.en.md [--section ID]`. "
     "See CONTRIBUTING.md, Translating."
 )
 HASH_LENGTH = 16
@@ -232,7 +232,7 @@ def read_lock(path: Path) -> dict[str, dict[str, str]]:
     if not path.exists():
         raise LockError(
             shown, 1,
-            f"{path} does not exist; create it with: .venv/bin/python scripts/check_translations.py sync --all",
+            f"{path} does not exist; create it with: handbook sync --all",
         )
     try:
         text = path.read_text(encoding="utf-8")
@@ -288,7 +288,7 @@ def stale_sections(source: ParsedPage, recorded: dict[str, str] | None) -> list[
 
 
 # --------------------------------------------------------------------------------------------
-# Language identification: function-word counts (measured in scripts/benchmarks/language_id.py)
+# Language identification: function-word counts (measured in handbook/benchmarks/language_id.py)
 
 INDONESIAN_WORDS = frozenset(
     """

@@ -13,9 +13,9 @@ Commands:
 Output: `permalinks.txt:<line>: <CODE>: <message>`. Exit status: 0 clean, 1 problems, 2 bad input.
 
 Usage:
-  python scripts/permalinks.py check [--site site] [--strict]
-  python scripts/permalinks.py add [--site site]
-  python scripts/permalinks.py move /karakter/lama/ /karakter/baru/
+  handbook permalinks check [--site site] [--strict]
+  handbook permalinks add [--site site]
+  handbook permalinks move /karakter/lama/ /karakter/baru/
 """
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ from pathlib import Path
 from handbook import registry
 from handbook.builtsite import SiteError, list_files
 
-ROOT = Path(__file__).resolve().parents[1]
+from handbook.project import ROOT
 HEADER = """\
 # Published permalinks of the handbook: every page and section address, in both languages.
 # Trainers paste these into slides and chats: never delete a line. When a page or a section id
-# moves, record it with `python scripts/permalinks.py move OLD NEW`; new ones are added with
-# `python scripts/permalinks.py add` (or `make permalinks`). See CONTRIBUTING.md."""
+# moves, record it with `handbook permalinks move OLD NEW`; new ones are added with
+# `handbook permalinks add` (or `make permalinks`). See CONTRIBUTING.md."""
 
 HEADING_ID = re.compile(rb'<h([2-6]) id="([^"]+)"')
 ARTICLE = re.compile(rb'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S)
@@ -85,7 +85,7 @@ def check(site: Path, file: Path, strict: bool) -> list[str]:
         if not resolves(site, final):
             problems.append(
                 f"{file.name}:{entry.line}: PERMALINK_GONE: {entry.address} no longer resolves; restore it, or record "
-                f"where it went: python scripts/permalinks.py move {entry.address} <new address>"
+                f"where it went: handbook permalinks move {entry.address} <new address>"
             )
     unregistered = [
         address
@@ -94,9 +94,9 @@ def check(site: Path, file: Path, strict: bool) -> list[str]:
         if address not in known
     ]
     if unregistered and strict:
-        problems += [f"{file.name}:1: UNREGISTERED: {a} is published but not registered; run: python scripts/permalinks.py add" for a in unregistered]
+        problems += [f"{file.name}:1: UNREGISTERED: {a} is published but not registered; run: handbook permalinks add" for a in unregistered]
     elif unregistered:
-        print(f"permalinks: {len(unregistered)} new permalink(s) not registered yet; run: python scripts/permalinks.py add", file=sys.stderr)
+        print(f"permalinks: {len(unregistered)} new permalink(s) not registered yet; run: handbook permalinks add", file=sys.stderr)
     return problems
 
 
@@ -130,17 +130,21 @@ def move(file: Path, old: str, new: str) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--file", type=Path, default=ROOT / "permalinks.txt", help="the registry (default: permalinks.txt)")
+    # --file is accepted before or after the command word (`permalinks --file F check`, `check --file F`).
+    parser.add_argument("--file", type=Path, dest="file_before", help="the registry (default: permalinks.txt)")
+    registry_file = argparse.ArgumentParser(add_help=False)
+    registry_file.add_argument("--file", type=Path, help="the registry (default: permalinks.txt)")
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("check", "add"):
-        command = commands.add_parser(name)
+        command = commands.add_parser(name, parents=[registry_file])
         command.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
         if name == "check":
             command.add_argument("--strict", action="store_true", help="unregistered permalinks are errors")
-    moving = commands.add_parser("move")
+    moving = commands.add_parser("move", parents=[registry_file])
     moving.add_argument("old")
     moving.add_argument("new")
     args = parser.parse_args(argv)
+    args.file = args.file or args.file_before or ROOT / "permalinks.txt"
     try:
         if args.command == "move":
             for address in (args.old, args.new):

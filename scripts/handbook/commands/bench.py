@@ -1,20 +1,17 @@
 """Print the handbook's performance figures (make bench). Figures, not pass/fail: see the goals in
 each section's output.
 
-Usage: python scripts/bench.py [--only links|language-id] [--pages N]
+Usage: handbook bench [--only site|page-weight|links|language-id] [--pages N] [--runs N]   (make bench)
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from handbook.benchmarks import language_id, links, page_weight, site_build, timing
+from handbook.project import ROOT
 
-from benchmarks import language_id, links, page_weight, site_build, timing  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
 SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main}
 
 

@@ -8,7 +8,7 @@ Steps, each announced with its elapsed time:
      with size, date and SHA-256 (overrides/hooks/downloads_page.py).
 Same commit, same bytes: dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
 
-Usage: python scripts/build_site.py [--site-dir site] [--work-dir build]
+Usage: handbook build [--site-dir site] [--work-dir build]   (make site)
 Exit status: 0 built, 1 a build step failed (the message says which and why).
 """
 
@@ -27,10 +27,10 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from downloads import archive, book, pdf
+from handbook.downloads import archive, book, pdf
 
-ROOT = Path(__file__).resolve().parents[1]
-CSS = Path(__file__).resolve().parent / "downloads" / "print.css"
+from handbook.project import ROOT
+CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
 ZIP_NAME = "pedoman-asn-malra-html.zip"
 TITLES = {
     "book": {"id": "Pedoman ASN Maluku Tenggara", "en": "Civil Servant Handbook, Maluku Tenggara"},

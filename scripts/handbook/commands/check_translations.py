@@ -21,10 +21,10 @@ Output: one line per problem, `docs/<file>.md:<line>: <CODE>: <message>`; --form
 1 problems found, 2 bad usage or input (unreadable page, bad front matter, missing lock file).
 
 After translating or updating an English page, mark it synced:
-  python scripts/check_translations.py sync docs/karakter/integritas.en.md [--section perilaku]
-  python scripts/check_translations.py sync --all      (every page pair: only to create the lock)
+  handbook sync docs/karakter/integritas.en.md [--section perilaku]
+  handbook sync --all      (every page pair: only to create the lock)
 
-Usage: python scripts/check_translations.py [check] [--strict] [--report] [--format text|json]
+Usage: handbook check translations [--strict] [--report] [--format text|json]
        [--site site] [--docs docs] [--lock translations.lock] [--terms includes/terms.yml]
 """
 
@@ -43,14 +43,14 @@ from handbook import translations as tr
 from handbook.builtsite import SiteError, list_files, source_of
 from handbook.pages import ContentError, as_slug_list
 
-ROOT = Path(__file__).resolve().parents[1]
+from handbook.project import ROOT
 COMMANDS = ("check", "sync")
 WARNING_CODES = ("STALE",)
 CODE_ORDER = (
     "MISSING_TRANSLATION", "FALLBACK_PUBLISHED", "FRONT_MATTER", "SECTION_IDS", "STRUCTURE",
     "UNTRANSLATED", "TERM_TRANSLATED", "STALE",
 )
-SYNC_HINT = ".venv/bin/python scripts/check_translations.py sync"
+SYNC_HINT = "handbook sync"
 LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 

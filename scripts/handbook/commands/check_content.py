@@ -19,7 +19,7 @@ Output: one line per problem, ``docs/<file>.md:<line>: <CODE>: <message>``.
 Exit status: 0 clean, 1 problems found, 2 unusable input (a missing or empty docs folder, a
 missing abbreviations or terms file, a page that cannot be read); problems are still printed.
 
-Usage: python scripts/check_content.py [--docs DIR] [--abbreviations FILE] [--terms FILE]
+Usage: handbook check content [--docs DIR] [--abbreviations FILE] [--terms FILE]
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from handbook import vocabulary
 from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page, split_name
 from handbook.terms import load_terms
 
-ROOT = Path(__file__).resolve().parents[1]
+from handbook.project import ROOT
 MIN_WORDS = {"karakter": 700}
 MIN_CASES = 2
 WORD = re.compile(r"[^\W\d_][\w'’-]*")

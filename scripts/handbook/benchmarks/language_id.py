@@ -2,7 +2,7 @@
 
 The labelled set is made from the handbook itself: every prose block (paragraph, list item, table
 row, definition, admonition title) of every `.id.md` page is labelled Indonesian, and every block of
-every `.en.md` page English. The classifier is scripts/handbook/translations.py `identify()`:
+every `.en.md` page English. The classifier is handbook/translations.py `identify()`:
 function-word counts after removing code, link targets, italics (foreign words) and the terms of
 includes/terms.yml; it abstains ("unsure") on blocks with fewer than 3 function words or no clear
 majority. Precision and recall are per language; an abstention counts against recall only, which
@@ -12,21 +12,18 @@ Caveat: the function-word lists are general ones, not fitted to these pages, but
 were chosen looking at them; a block the checker reports as UNTRANSLATED on the real site shows up
 here as a wrong verdict, so precision below 100 % names real defects or false alarms to look at.
 
-Run: make bench, or .venv/bin/python scripts/bench.py --only language-id
-     (.venv/bin/python scripts/benchmarks/language_id.py [--docs docs] [--show-errors])
+Run: make bench, or handbook bench --only language-id
+     (python -m handbook.benchmarks.language_id [--docs docs])
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from handbook import translations as tr  # noqa: E402
+from handbook import translations as tr
+from handbook.project import ROOT
 
 LONG_BLOCK_WORDS = 12
 
@@ -94,4 +91,4 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=Path, help="the Markdown sources (default: docs/)")
     args = parser.parse_args()
-    main(Path(__file__).resolve().parents[2], args.docs)
+    main(ROOT, args.docs)

@@ -18,7 +18,7 @@ External links are listed with --list-external and checked only with --external 
 cache file so a second run asks again only after a week); never in the default run.
 Exit status: 0 clean, 1 problems found, 2 bad usage or input.
 
-Usage: python scripts/check_links.py [--site site] [--docs docs] [--list-external] [--external]
+Usage: handbook check links [--site site] [--docs docs] [--list-external] [--external]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from handbook.builtsite import (
 )
 from handbook.markdown_links import canonical_page, find_line, links_in
 
-ROOT = Path(__file__).resolve().parents[1]
+from handbook.project import ROOT
 DOWNLOADS = (".pdf", ".zip", ".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".css", ".js", ".json", ".xml")
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "blob:")
 CACHE_TTL_SECONDS = 7 * 24 * 3600

@@ -1,0 +1,1 @@
+"""Benchmarks run by `handbook bench` (make bench). Each prints figures; none is a test."""
