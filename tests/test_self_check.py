@@ -132,12 +132,23 @@ def test_timings_and_session_plan_are_tables_with_totals(quiz_site, lang):
     assert minutes == [10, 20, case.meta["durasi"], 15, 10 + 20 + case.meta["durasi"] + 15]
 
 
-def test_malformed_block_fails_the_build_at_its_line(tmp_path):
-    result = build(tmp_path, docs_from=("_base", "bad_yaml"), nav=NAV + ["kuis.md"])
+@pytest.mark.parametrize(
+    "defect, page, text, message",
+    [
+        ("bad_yaml", "kuis.id.md", "soal: Pertanyaan: dua?", "BAD_BLOCK: the ```uji-diri block is not valid YAML"),
+        ("option_without_feedback", "kuis.id.md", "- id: tiga", "BAD_BLOCK: question 3, option 2 lacks 'umpan_balik'"),
+        ("session_unknown_case", "pelatih/index.en.md", "kasus: hadiah-di-upacara", "TIMING: no case 'hadiah-di-upacara'"),
+    ],
+)
+def test_block_the_build_cannot_render_fails_it_at_its_line(tmp_path, defect, page, text, message):
+    nav = NAV + (["kuis.md"] if page.startswith("kuis") else [])
+    result = build(tmp_path, docs_from=("_base", defect), nav=nav)
     assert result.returncode != 0
-    lines = (FIXTURES / "bad_yaml" / "docs" / "kuis.id.md").read_text(encoding="utf-8").splitlines()
-    line = next(n for n, text in enumerate(lines, start=1) if "soal: Pertanyaan: dua?" in text)
-    assert f"docs/kuis.id.md:{line}: BAD_BLOCK: the ```uji-diri block is not valid YAML" in result.stderr
+    lines = (FIXTURES / defect / "docs" / page).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, written in enumerate(lines, start=1) if text in written)
+    if defect == "option_without_feedback":
+        line = next(n for n, written in enumerate(lines[line:], start=line + 1) if "- teks: Pilihan 2." in written)
+    assert f"docs/{page}:{line}: {message}" in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
 
 
