@@ -21,23 +21,35 @@ CHARACTER_IDS = list(vocabulary.TEMPLATE_SECTIONS["karakter"])
 CASE_IDS = list(vocabulary.TEMPLATE_SECTIONS["studi-kasus"])
 
 
+# A valid self-check (see tests/test_check_blocks.py for its rules): 5 questions, 2 pra_pasca.
+SELF_CHECK = "```uji-diri\n" + "".join(
+    f"- id: soal-{n}\n  pra_pasca: {'true' if n < 2 else 'false'}\n  soal: Soal {n}?\n  pilihan:\n"
+    + "".join(f"    - teks: Pilihan {k}.\n      benar: {'true' if k == n % 3 else 'false'}\n      umpan_balik: Umpan balik {k}.\n" for k in range(3))
+    for n in range(5)
+) + "```"
+TIMING = "```jadwal-kasus\nsingkat:\n  - {menit: 20, kegiatan: Diskusi}\npenuh:\n  - {menit: 45, kegiatan: Diskusi}\n```\n"
+NAMES = ["Kristina", "Lukas", "Maria", "Yosef", "Agustina", "Benediktus", "Klara", "Dominggus",
+         "Elisabet", "Fransiskus", "Gerarda", "Hendrikus", "Irene", "Yakobus", "Katarina", "Leonardus", "Magdalena"]
+
+
 def character_page(lang="id", nomor=1, berakhlak="[akuntabel, loyal]", ids=None, words=FILLER, extra=""):
     ids = CHARACTER_IDS if ids is None else ids
-    sections = "".join(f"## Bagian {ident} {{#{ident}}}\n\nTeks {ident}.\n\n" for ident in ids)
+    sections = "".join(f"## Bagian {ident} {{#{ident}}}\n\n{SELF_CHECK if ident == 'uji-diri' else f'Teks {ident}.'}\n\n" for ident in ids)
     return f"---\ntitle: Integritas\nnomor: {nomor}\nringkas: Jujur.\nberakhlak: {berakhlak}\n---\n\n{words}\n\n{sections}{extra}"
 
 
-def case_page(karakter="[integritas]", konteks="[wilayah-kepulauan]", notice=True, durasi="45"):
+def case_page(karakter="[integritas]", konteks="[wilayah-kepulauan]", notice=True, durasi="45", name="Lukas"):
     head = '!!! note "Kasus ilustratif"\n    Nama rekaan.\n\n' if notice else ""
-    sections = "".join(f"## {i} {{#{i}}}\n\nTeks.\n\n" for i in CASE_IDS)
-    return f"---\ntitle: Kasus\nringkas: Satu baris.\nkarakter: {karakter}\nkonteks: {konteks}\ndurasi: {durasi}\n---\n\n{head}{sections}"
+    sections = "".join(f"## {i} {{#{i}}}\n\nTeks tentang {name}.\n\n" for i in CASE_IDS)
+    timing = TIMING.replace("45", durasi) if durasi.isdigit() else TIMING
+    return f"---\ntitle: Kasus\nringkas: Satu baris.\nkarakter: {karakter}\nkonteks: {konteks}\ndurasi: {durasi}\ntokoh: [{name}]\n---\n\n{head}{sections}{timing}"
 
 
 def covering_cases() -> list[str]:
     """Two cases per character as the main one, the contexts in turn: every coverage rule holds."""
     contexts = vocabulary.CONTEXT_SLUGS
     return [
-        case_page(karakter=f"[{slug}]", konteks=f"[{contexts[(2 * index + copy) % len(contexts)]}]")
+        case_page(karakter=f"[{slug}]", konteks=f"[{contexts[(2 * index + copy) % len(contexts)]}]", name=NAMES[2 * index + copy + 1])
         for index, slug in enumerate(vocabulary.CHARACTER_SLUGS)
         for copy in range(2)
     ]
@@ -122,7 +134,9 @@ def test_every_defect_fixture_is_covered():
     doc = (ROOT / "scripts" / "handbook" / "commands" / "check_content.py").read_text(encoding="utf-8").split('"""')[1]
     documented = {match.group(1) for match in re.finditer(r"^  ([A-Z][A-Z_]+) ", doc, re.M)}
     seeded = {code for _, expected in DEFECTS.values() for _, code in expected}
-    assert documented - seeded == {"COVERAGE", "UNREADABLE"}, documented - seeded
+    # Block codes have their own fixtures in tests/test_check_blocks.py.
+    elsewhere = {"COVERAGE", "UNREADABLE", "BAD_BLOCK", "SELF_CHECK", "SELF_CHECK_PARITY", "TIMING", "NAME_REUSED"}
+    assert documented - seeded == elsewhere, documented - seeded
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))
@@ -135,7 +149,7 @@ def test_defect_is_reported_exactly(defect, tmp_path):
 
 
 def test_coverage_rule_names_the_character_and_the_context(tmp_path):
-    write_docs(tmp_path, cases=[case_page(), case_page()])
+    write_docs(tmp_path, cases=[case_page(name="Lukas"), case_page(name="Maria")])
     result = check(tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()

@@ -162,7 +162,7 @@ def test_book_prints_external_links_and_keeps_internal_ones_inside(tmp_path):
     (tmp_path / "lain.html").write_text(article.format(title="Lain", body='<h2 id="bagian">Bagian</h2><p>Isi.</p>'))
     pages = [book.BookPage("index.md", "id"), book.BookPage("lain.md", "id")]
     cover = book.Cover("Uji", "Sub", "v1", "2025-06-15", "15 Juni 2025")
-    document = book.assemble(tmp_path, pages, "id", cover, SUBPATH_SITE_URL, (ROOT / "scripts/downloads/print.css").read_text())
+    document = book.assemble(tmp_path, pages, "id", cover, SUBPATH_SITE_URL, (ROOT / "scripts/handbook/downloads/print.css").read_text())
     assert pdf.render(document, tmp_path, tmp_path / "uji.pdf") >= 3
     text = subprocess.run(["pdftotext", str(tmp_path / "uji.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "(https://peraturan.example.net/uu-25-2009)" in text.replace("\n", "")

@@ -6,6 +6,8 @@ import re
 
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
+
 
 def _read(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
@@ -73,4 +75,8 @@ def test_pages_inline_their_stylesheets_and_the_offline_copy_links_them(built_si
     styles = "".join(block.get_text() for block in page.find_all("style"))
     assert ".md-header" in styles and "--md-primary-fg-color: #00695c" in styles and "sourceMappingURL" not in styles
     offline = _read(offline_copy / "karakter/integritas.html")
-    assert len(offline.select('link[rel="stylesheet"]')) == 3 and not offline.find_all("style", string=re.compile(r"\.md-header"))
+    # Material's main and palette stylesheets, then every extra_css of mkdocs.yml, each linked.
+    extra_css = re.search(r"^extra_css:\n((?:  - .+\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1).split()[1::2]
+    linked = [link["href"] for link in offline.select('link[rel="stylesheet"]')]
+    assert len(linked) == 2 + len(extra_css) and [href.split("../")[-1] for href in linked[2:]] == extra_css
+    assert not offline.find_all("style", string=re.compile(r"\.md-header"))

@@ -1,6 +1,6 @@
 """The downloads page lists the real files: name, size, date and SHA-256, made at build time.
 
-``make site`` (``scripts/build_site.py``) renders the PDFs and the offline zip first, into a folder
+``make site`` (``scripts/handbook/commands/build_site.py``) renders the PDFs and the offline zip first, into a folder
 it names in the ``PEDOMAN_DOWNLOADS`` environment variable, with a ``manifest.json`` that says what
 each file is. This hook then:
 

@@ -4,7 +4,7 @@ Two cases, both decided at build time from the files, so the notice is in the HT
 
 - an English page whose Indonesian source changed since it was last translated: the sections that
   changed (or are new) are named, linked to their anchors, with a link to the Indonesian original.
-  "Changed" is what ``scripts/check_translations.py`` calls STALE: the section's hash differs from
+  "Changed" is what ``scripts/handbook/commands/check_translations.py`` calls STALE: the section's hash differs from
   the one recorded in ``translations.lock`` (beside ``docs/``). A page the lock does not list yet
   gets no notice; marking a page synced (``check_translations.py sync``) removes its notice.
 - a page published under ``/en/`` by the i18n plugin's ``fallback_to_default`` (there is no
@@ -12,7 +12,7 @@ Two cases, both decided at build time from the files, so the notice is in the HT
 
 The notice is a Material admonition (``admonition warning``, class ``pedoman-terjemahan``). The
 link to the Indonesian original carries ``hreflang="id"``, which marks it as a deliberate
-cross-language link for ``scripts/check_links.py`` (like the language switcher).
+cross-language link for ``scripts/handbook/commands/check_links.py`` (like the language switcher).
 """
 
 from __future__ import annotations

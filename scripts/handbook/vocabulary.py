@@ -47,6 +47,7 @@ TEMPLATE_SECTIONS = {
         "perilaku",
         "kaitan-berakhlak",
         "refleksi",
+        "uji-diri",
         "studi-kasus",
         "sumber",
     ),

@@ -14,6 +14,20 @@ Checks every character, case-study and local-context page in both languages:
   DUPLICATE_ID      a heading id that the page already used (at the second heading)
   UNREADABLE        a page that cannot be read: not UTF-8, or front matter that is not valid
                     YAML or not a mapping (unusable input: exit 2)
+  BAD_BLOCK         a ```uji-diri, ```jadwal-kasus or ```jadwal-sesi block is not valid YAML, has
+                    the wrong shape (a missing or unknown key, text where a number belongs), is
+                    never closed, repeated, or outside its section
+  SELF_CHECK        a self-check breaks its rules: fewer than 5 questions, an id that is not
+                    lowercase-with-hyphens or repeats, not 3-4 options, not exactly one 'benar:
+                    true', empty text or feedback, not exactly 2 'pra_pasca: true'; or no block
+  SELF_CHECK_PARITY the English self-check differs from the Indonesian one: question ids or their
+                    order, number of options, position of the best answer, pra_pasca
+  TIMING            a timing does not add up ('singkat' to 20, 'penuh' to the case's durasi, a
+                    session to its durasi), names an unknown case, or a case has no ```jadwal-kasus
+  NAME_REUSED       a name in a case's 'tokoh' is already a person in another case
+                    (tokoh that is missing is MISSING_KEY; not a list of given names, not in the
+                    text, or different between the languages is BAD_VALUE)
+  The block formats are in CONTRIBUTING.md, "Blocks for class"; the rules in scripts/handbook/blocks.py.
 
 Output: one line per problem, ``docs/<file>.md:<line>: <CODE>: <message>``.
 Exit status: 0 clean, 1 problems found, 2 unusable input (a missing or empty docs folder, a
@@ -30,7 +44,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from handbook import vocabulary
+from handbook import blocks, vocabulary
 from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page, split_name
 from handbook.terms import load_terms
 
@@ -172,7 +186,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
     problems: list[ContentError] = []
     known = known_abbreviations(abbreviations) | not_acronyms(terms)
     numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
-    cases = []
+    cases, read = [], []
     for path in sorted(docs.rglob("*.md")):
         name = shown(path, docs)
         try:
@@ -180,6 +194,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
         except ContentError as error:
             problems.append(Problem(error.path, error.line, "UNREADABLE", error.message))
             continue
+        read.append((name, page))
         problems += acronym_problems(page, name, known) + duplicate_id_problems(page, name)
         if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
             continue
@@ -196,7 +211,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
             cases.append(page)
     if cases:
         problems += coverage_problems(cases, docs)
-    return problems
+    return problems + blocks.check_pages(read)
 
 
 def _whole_number(value) -> bool:
