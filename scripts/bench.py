@@ -1,7 +1,7 @@
 """Print the handbook's performance figures (make bench). Figures, not pass/fail: see the goals in
 each section's output.
 
-Usage: python scripts/bench.py [--only links|language-id] [--pages N]
+Usage: python scripts/bench.py [--only links|language-id|search|...] [--pages N]
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmarks import language_id, links, page_weight, site_build  # noqa: E402
+from benchmarks import language_id, links, page_weight, search, site_build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main}
+SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main, "search": search.main}
 
 
 def main(argv=None) -> int:
