@@ -11,6 +11,10 @@ Checks every character, case-study and local-context page in both languages:
                     used by fewer than 2 cases
   NO_NOTICE         a case study lacks the "illustrative composite" admonition under its title
   NO_ABBREVIATION   an acronym on a page has no line in includes/abbreviations.md
+  TERM_GLOSS        a page writes a variant includes/terms.yml says to avoid (kecamatan as
+                    "sub-district", formasi as "formation"): use the one gloss of terms.yml
+  TERM_ITALIC       a term terms.yml marks italic is written in roman (outside code, links,
+                    heading ids and front matter)
 
 Output: one line per problem, ``docs/<file>.md:<line>: <CODE>: <message>``.
 Exit status: 0 clean, 1 problems found, 2 bad usage or input.
@@ -28,7 +32,8 @@ from pathlib import Path
 
 from handbook import vocabulary
 from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page, split_name
-from handbook.terms import load_terms
+from handbook import term_usage
+from handbook.terms import load_terms, load_wording
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_WORDS = {"karakter": 700}
@@ -146,6 +151,9 @@ def known_abbreviations(path: Path) -> set[str]:
 
 def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "terms.yml") -> list[ContentError]:
     problems: list[ContentError] = []
+    terms_shown = str(terms.resolve().relative_to(ROOT)) if terms.resolve().is_relative_to(ROOT) else str(terms)
+    term_rules = load_terms(terms, terms_shown)
+    wording = load_wording(terms, terms_shown)
     known = known_abbreviations(abbreviations) | not_acronyms(terms)
     numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
     cases = []
@@ -157,6 +165,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
             problems.append(Problem(error.path, error.line, "BAD_VALUE", error.message))
             continue
         problems += acronym_problems(page, name, known)
+        problems += [Problem(name, line, code, message) for line, code, message in term_usage.problems(path, name, page.lang, term_rules, wording)]
         if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
             continue
         problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else "UNKNOWN_SLUG", e.message) for e in front_matter_errors(page, name)]
