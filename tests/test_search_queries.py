@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
 from benchmarks import search as bench
-from conftest import mkdocs_build, search_results, write_fixture_config
+from conftest import ROOT, mkdocs_build, search_results, write_fixture_config
 
 QUERIES = bench.load_queries()
 
@@ -106,6 +107,8 @@ def test_keywords_find_their_page_in_both_languages(tmp_path):
         (docs / f"{name}.id.md").write_text(f"---\ntitle: {title_id}\n{keywords}---\n\n{body_id}\n", encoding="utf-8")
         en_keywords = keywords.replace("capek kerja", "tired of work")
         (docs / f"{name}.en.md").write_text(f"---\ntitle: {title_en}\n{en_keywords}---\n\n{body_en}\n", encoding="utf-8")
+    # Our Indonesian language file is a docs asset of the real site: the tiny site needs it too.
+    shutil.copytree(ROOT / "docs" / "assets" / "javascripts" / "lunr", docs / "assets" / "javascripts" / "lunr")
     hooks = ("search_by_language.py", "search_ranking.py", "language_switcher.py", "not_found_pages.py")
     config = write_fixture_config(tmp_path, ["index.md", "lelah.md", "lain.md"], hooks=hooks)
     result = mkdocs_build(config, tmp_path / "site")

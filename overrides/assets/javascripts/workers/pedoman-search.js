@@ -1,7 +1,8 @@
 /* Pedoman ASN Maluku Tenggara: Material's search worker, with a ranking that fits how readers type.
  *
- * Pages name this file as their search worker (overrides/hooks/search_ranking.py rewrites the
- * "search" entry of Material's __config to "workers/pedoman-search.js?material=<Material's worker>").
+ * A theme file (in overrides/, so every site built with the theme has it). Pages name it as their
+ * search worker: overrides/hooks/search_ranking.py rewrites the "search" entry of Material's
+ * __config to "workers/pedoman-search.js?material=<Material's worker>".
  * It loads Material's own worker (same lunr, same query syntax, same result list), then, once the
  * index is set up, wraps lunr.Index.prototype.search as the outermost layer (outside lunr.id's
  * root-word expansion) so that each query:
