@@ -3,13 +3,15 @@
 ``check_translations.py`` reports a term of an Indonesian section that is missing from the English
 one (TERM_TRANSLATED) and leaves terms out when it identifies a paragraph's language;
 ``check_content.py`` does not take the two-capital names here (BerAKHLAK, WhatsApp) for acronyms.
+``term_usage.py`` (run by check_content.py) holds every page to one gloss per term: an avoided
+variant of a term or of a ``wording:`` entry is TERM_GLOSS, an italic term in roman TERM_ITALIC.
 A malformed file raises ``ContentError`` naming the file and line.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.project import INCLUDES
@@ -27,6 +29,21 @@ class Term:
     kind: str  # kei, asn, place, name
     required: bool  # False: the English text may translate it in places (still not a language cue)
     pattern: re.Pattern  # whole words; exact case when the term has a capital, else any case
+    gloss: dict = field(default_factory=dict, compare=False)  # language -> the one gloss ("satu memiliki satu")
+    italic: tuple = ()  # languages whose pages write it in italics: ("id", "en"), ("en",) or ()
+    avoid: dict = field(default_factory=dict, compare=False)  # language -> variants never to write
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Wording that must be the same everywhere though it is no kept term (CPNS formasi: "intake")."""
+
+    name: str
+    gloss: dict = field(default_factory=dict, compare=False)
+    avoid: dict = field(default_factory=dict, compare=False)
+
+
+LANGS = ("id", "en")
 
 
 def load_terms(path: Path = DEFAULT_PATH, shown: str | None = None) -> list[Term]:
@@ -52,13 +69,53 @@ def load_terms(path: Path = DEFAULT_PATH, shown: str | None = None) -> list[Term
         word = " ".join(entry["term"].split())
         flags = 0 if word != word.lower() else re.I
         body = r"\s+".join(re.escape(part) for part in word.split())
-        terms.append(Term(word, str(entry.get("kind", "")), entry.get("required", True) is not False, re.compile(rf"(?<!\w){body}(?!\w)", flags)))
+        gloss, avoid = _per_language(entry, shown, text)
+        italic = entry.get("italic", False)
+        if italic is True:
+            italic = LANGS
+        elif italic is False:
+            italic = ()
+        elif isinstance(italic, list) and set(italic) <= set(LANGS):
+            italic = tuple(italic)
+        else:
+            raise ContentError(shown, _line_of(text, entry), f"'{word}': italic is true, false or a list of languages ([en]) (found {italic!r})")
+        terms.append(Term(word, str(entry.get("kind", "")), entry.get("required", True) is not False, re.compile(rf"(?<!\w){body}(?!\w)", flags), gloss, italic, avoid))
     return terms
+
+
+def load_wording(path: Path = DEFAULT_PATH, shown: str | None = None) -> list[Wording]:
+    """The ``wording:`` entries: ``{name, gloss: {en: ...}, avoid: {en: [...]}}``; ContentError on a problem."""
+    shown = shown or str(path)
+    load_terms(path, shown)  # the same file: its errors first
+    text = Path(path).read_text(encoding="utf-8")
+    entries = (yaml.safe_load(text) or {}).get("wording") or []
+    if not isinstance(entries, list):
+        raise ContentError(shown, 1, "expected 'wording:' to be a list of '{name: ..., avoid: {en: [...]}}' entries")
+    found = []
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ContentError(shown, _line_of(text, entry), f"each wording entry needs 'name: <text>' (found {entry!r})")
+        gloss, avoid = _per_language(entry, shown, text)
+        if not avoid:
+            raise ContentError(shown, _line_of(text, entry), f"wording '{entry['name']}' needs 'avoid: {{en: [...]}}': the variants a page must not use")
+        found.append(Wording(entry["name"], gloss, avoid))
+    return found
+
+
+def _per_language(entry: dict, shown: str, text: str) -> tuple[dict, dict]:
+    """An entry's ``gloss: {id: ..., en: ...}`` and ``avoid: {id: [...], en: [...]}``, checked."""
+    gloss, avoid = entry.get("gloss") or {}, entry.get("avoid") or {}
+    name = entry.get("term") or entry.get("name")
+    if not isinstance(gloss, dict) or not set(gloss) <= set(LANGS) or not all(isinstance(v, str) for v in gloss.values()):
+        raise ContentError(shown, _line_of(text, entry), f"'{name}': gloss is '{{id: <text>, en: <text>}}' (found {gloss!r})")
+    if not isinstance(avoid, dict) or not set(avoid) <= set(LANGS) or not all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in avoid.values()):
+        raise ContentError(shown, _line_of(text, entry), f"'{name}': avoid is '{{id: [<variant>, ...], en: [...]}}' (found {avoid!r})")
+    return dict(gloss), {lang: tuple(items) for lang, items in avoid.items()}
 
 
 def _line_of(text: str, entry) -> int:
     """The line of a bad entry: the first line that mentions its text, else 1."""
-    needle = str(entry.get("term") if isinstance(entry, dict) else entry)
+    needle = str((entry.get("term") or entry.get("name")) if isinstance(entry, dict) else entry)
     for number, line in enumerate(text.splitlines(), start=1):
         if needle and needle in line and not line.lstrip().startswith("#"):
             return number

@@ -1,7 +1,7 @@
 """Print the handbook's performance figures (make bench). Figures, not pass/fail: see the goals in
 each section's output.
 
-Usage: handbook bench [--only site|page-weight|links|language-id] [--pages N] [--runs N]   (make bench)
+Usage: handbook bench [--only site|page-weight|links|language-id|search] [--pages N] [--runs N]   (make bench)
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from handbook.benchmarks import language_id, links, page_weight, site_build, timing
+from handbook.benchmarks import language_id, links, page_weight, search, site_build, timing
 from handbook.project import ROOT
 
-SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main}
+SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main, "search": search.main}
 
 
 def main(argv=None) -> int:

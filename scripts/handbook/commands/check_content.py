@@ -28,6 +28,10 @@ Checks every character, case-study and local-context page in both languages:
                     (tokoh that is missing is MISSING_KEY; not a list of given names, not in the
                     text, or different between the languages is BAD_VALUE)
   The block formats are in CONTRIBUTING.md, "Blocks for class"; the rules in scripts/handbook/blocks.py.
+  TERM_GLOSS        a page writes a variant includes/terms.yml says to avoid (kecamatan as
+                    "sub-district", formasi as "formation"): use the one gloss of terms.yml
+  TERM_ITALIC       a term terms.yml marks italic is written in roman (outside code, links,
+                    heading ids and front matter)
 
 Output: one line per problem, ``docs/<file>.md:<line>: <CODE>: <message>``.
 Exit status: 0 clean, 1 problems found, 2 unusable input (a missing or empty docs folder, a
@@ -46,7 +50,8 @@ from pathlib import Path
 
 from handbook import blocks, vocabulary
 from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page, split_name
-from handbook.terms import load_terms
+from handbook import term_usage
+from handbook.terms import load_terms, load_wording
 
 from handbook.project import ROOT
 MIN_WORDS = {"karakter": 700}
@@ -184,6 +189,9 @@ UNUSABLE_CODES = ("UNREADABLE",)
 def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "terms.yml") -> list[ContentError]:
     """Every problem of every page under docs; a page that cannot be read is an UNREADABLE problem."""
     problems: list[ContentError] = []
+    terms_shown = str(terms.resolve().relative_to(ROOT)) if terms.resolve().is_relative_to(ROOT) else str(terms)
+    term_rules = load_terms(terms, terms_shown)
+    wording = load_wording(terms, terms_shown)
     known = known_abbreviations(abbreviations) | not_acronyms(terms)
     numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
     cases, read = [], []
@@ -196,6 +204,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
             continue
         read.append((name, page))
         problems += acronym_problems(page, name, known) + duplicate_id_problems(page, name)
+        problems += [Problem(name, line, code, message) for line, code, message in term_usage.problems(path, name, page.lang, term_rules, wording)]
         if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
             continue
         problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else ("UNKNOWN_SLUG" if "unknown slug" in e.message else "BAD_VALUE"), e.message) for e in front_matter_errors(page, name)]
