@@ -82,5 +82,5 @@ def problems(path: Path, shown: str, lang: str, terms: list[Term], wording: list
         for match in exact.finditer(body):
             start, end = match.span()
             if not any(a <= start and end <= b for a, b in italic_spans):
-                found.append((_line(text, start, 1), "TERM_ITALIC", f"'{term.term}' is written in italics (includes/terms.yml): write *{match.group(0)}*"))
+                found.append((_line(text, start, 1), "TERM_ITALIC", f"'{term.term}' must be in italics (includes/terms.yml): write *{match.group(0)}*"))
     return sorted(set(found))
