@@ -43,20 +43,22 @@ def name(kind: str, lang: str) -> str:
 
 
 def norm(text: str) -> str:
-    """One space between words; a word broken after its hyphen at a line end joined again."""
-    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
+    """One space between words, and no hyphens: pdftotext joins a word broken after its hyphen at a
+    line end and drops the hyphen ("kata-kata" -> "katakata"), so both sides are compared without."""
+    return " ".join(re.sub(r"-\s*", "", text).split())
 
 
-def sentences(elements) -> list[str]:
-    """Sentences of reasonable length (five words or more) in the blocks of ``elements``."""
+def sentences(elements, without_links: bool = False) -> list[str]:
+    """Sentences of reasonable length (five words or more) in the blocks of ``elements``;
+    ``without_links`` leaves out blocks with a link (print shows a link's address after its words)."""
     found = []
     for element in elements:
         blocks = element.find_all(["p", "li", "td", "th"]) if element.name not in ("p", "li", "td", "th") else [element]
         for block in blocks:
-            if block.find(["p", "li"]):  # a list item holding paragraphs: take the paragraphs
-                continue
-            for sentence in re.split(r"(?<=[.!?:;])\s+", norm(block.get_text(" "))):
-                sentence = re.sub(r"\s+([.,;:!?)])", r"\1", sentence).strip()
+            if block.find(["p", "li"]) or (without_links and block.find("a", href=True)):
+                continue  # a list item holding paragraphs: the paragraphs are taken
+            for sentence in re.split(r"(?<=[.!?:;])\s+", norm(block.get_text())):
+                sentence = sentence.strip()
                 if len(sentence.split()) >= 5:
                     found.append(sentence)
     return found
@@ -71,7 +73,10 @@ def article(built_site):
             stem = page.removesuffix(".md")
             folder = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
             path = built_site / ("en/" if lang == "en" else "") / folder / "index.html"
-            cache[page, lang] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article")
+            found = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article")
+            for mark in found.select("a.headerlink"):
+                mark.decompose()  # the ¶ after each heading is not printed
+            cache[page, lang] = found
         return cache[page, lang]
 
     return read
@@ -83,14 +88,14 @@ def section(article, ident: str) -> list:
         return []
     found = [heading]
     for element in heading.find_next_siblings():
-        if element.name == "h2":
+        if element.name == "h2" or element.name == "aside":  # the page-info line is not printed
             break
         found.append(element)
     return found
 
 
 def title(article) -> str:
-    return article.h1.get_text(" ", strip=True)
+    return norm(article.h1.get_text())
 
 
 def online(page: str, lang: str) -> str:
@@ -98,7 +103,7 @@ def online(page: str, lang: str) -> str:
 
 
 def text_of(element) -> str:
-    return re.sub(r"\s+([.,;:!?)])", r"\1", norm(element.get_text(" ")))
+    return norm(element.get_text())
 
 
 @pytest.fixture(scope="module")
@@ -119,9 +124,16 @@ def pdf_pages(downloads):
     return read
 
 
-def starts_by_title(pages: list[str], titles: list[str]) -> list[list[int]]:
-    """0-based pages on which each title stands as a line of its own."""
-    return [[n for n, text in enumerate(pages) if any(norm(line) == norm(t) for line in text.splitlines())] for t in titles]
+def case_starts(pages: list[str], article, lang: str) -> list[list[int]]:
+    """0-based pages on which each case's card or chapter starts: its title, then its address."""
+    heads = [f"{title(article(case, lang))} {norm(online(case, lang))}" for case in CASES]
+    texts = [norm(text) for text in pages]
+    return [[n for n, text in enumerate(texts) if head in text] for head in heads]
+
+
+def line_pages(pages: list[str], line: str) -> list[int]:
+    """0-based pages on which ``line`` stands as a line of its own."""
+    return [n for n, text in enumerate(pages) if any(norm(each) == norm(line) for each in text.splitlines())]
 
 
 def marked_questions(article) -> list:
@@ -160,16 +172,19 @@ def test_participant_cards_hold_no_approach_trainer_note_or_feedback(pdf_pages, 
 @pytest.mark.parametrize("lang", LANGS)
 def test_participant_cards_one_case_per_card_on_at_most_two_pages(pdf_pages, article, lang):
     body = pdf_pages(name("participant", lang), body=True)
-    titles = [title(article(case, lang)) for case in CASES]
-    found = starts_by_title(body, titles + [kit.LABELS[lang]["test_title"]])
-    assert all(len(pages) == 1 for pages in found), dict(zip(titles, found))
+    found = case_starts(body, article, lang)
+    assert all(len(pages) == 1 for pages in found), dict(zip(CASES, found))
     starts = [pages[0] for pages in found]
-    assert starts[0] == 0 and starts == sorted(starts), starts
-    for case, start, following in zip(CASES, starts, starts[1:]):
+    test = line_pages(body, kit.LABELS[lang]["test_title"])  # the pre/post test follows the last card
+    has_test = any(marked_questions(article(character, lang)) for character in CHARACTERS)
+    assert len(test) == (1 if has_test else 0), test
+    ends = starts[1:] + [test[0] if test else len(body)]
+    assert starts[0] == 0 and starts == sorted(starts) and ends[-1] > starts[-1], starts
+    for case, start, following in zip(CASES, starts, ends):
         assert 1 <= following - start <= 2, f"{case}: its card takes {following - start} pages"
         page = article(case, lang)
         first = norm(body[start])
-        assert online(case, lang) in first, f"{case}: the card does not show its address"
+        assert norm(online(case, lang)) in first, f"{case}: the card does not show its address"
         notice = page.select_one(".admonition.note:not(.pedoman-terjemahan) .admonition-title")
         assert notice is not None and norm(notice.get_text()) in first, f"{case}: no illustrative-case notice"
         for ident in ("situasi", "dilema", "pertanyaan"):
@@ -179,7 +194,7 @@ def test_participant_cards_one_case_per_card_on_at_most_two_pages(pdf_pages, art
 @pytest.mark.parametrize("lang", LANGS)
 def test_pre_post_test_has_the_marked_questions_and_no_answer(pdf_pages, article, lang):
     body = pdf_pages(name("participant", lang), body=True)
-    start = starts_by_title(body, [kit.LABELS[lang]["test_title"]])[0]
+    start = line_pages(body, kit.LABELS[lang]["test_title"])
     marked = [(character, q) for character in CHARACTERS for q in marked_questions(article(character, lang))]
     for character in CHARACTERS:
         page = article(character, lang)
@@ -190,7 +205,7 @@ def test_pre_post_test_has_the_marked_questions_and_no_answer(pdf_pages, article
         return
     assert len(start) == 1
     test = norm(" ".join(body[start[0]:]))
-    assert kit.LABELS[lang]["test_instructions"].format(count=len(marked)) in test
+    assert norm(kit.LABELS[lang]["test_instructions"].format(count=len(marked))) in test
     numbers = [int(n) for n in re.findall(r"(?:^|\s)(\d+)\. ", test) if int(n) <= len(marked)]
     assert sorted(set(numbers)) == list(range(1, len(marked) + 1))
     for character, fieldset in marked:
@@ -199,8 +214,7 @@ def test_pre_post_test_has_the_marked_questions_and_no_answer(pdf_pages, article
             assert text_of(option) in test, f"{character}: option {text_of(option)!r} missing"
     unmarked = [legend_text(f) for c in CHARACTERS for f in article(c, lang).select('fieldset.uji-soal[data-pra-pasca="false"]')]
     assert not [q for q in unmarked if q in test], "a question not marked pra_pasca is in the test"
-    best = kit.LABELS[lang]["best_answer"]
-    assert best not in test
+    assert norm(kit.LABELS[lang]["best_answer"]) not in test
 
 
 # ------------------------------------------------------------------------------------------------
@@ -219,12 +233,13 @@ def test_trainer_edition_says_for_trainers_on_every_page(pdf_pages, lang):
 def test_trainer_edition_has_whole_cases_answer_keys_and_test_key(pdf_pages, article, lang):
     body = pdf_pages(name("trainer", lang), body=True)
     text = norm(" ".join(body))
-    titles = [title(article(case, lang)) for case in CASES]
-    starts = [pages[0] for pages in starts_by_title(body, titles)]
+    found = case_starts(body, article, lang)
+    assert all(len(pages) == 1 for pages in found), dict(zip(CASES, found))
+    starts = [pages[0] for pages in found]
     assert starts == sorted(starts) and len(set(starts)) == len(CASES)
     for case in CASES:
         page = article(case, lang)
-        every = sentences([e for ident in vocabulary.TEMPLATE_SECTIONS["studi-kasus"] for e in section(page, ident)])
+        every = sentences([e for ident in vocabulary.TEMPLATE_SECTIONS["studi-kasus"] for e in section(page, ident)], True)
         missing = [s for s in every if s not in text]
         assert missing == [], f"{case}: missing from the trainer edition: {missing[:3]}"
         for table in [t for t in section(page, "catatan-pelatih") if t.name == "table"]:  # the timing tables
@@ -232,9 +247,9 @@ def test_trainer_edition_has_whole_cases_answer_keys_and_test_key(pdf_pages, art
                 assert text_of(cell) in text, f"{case}: timing cell {text_of(cell)!r} missing"
     guide = article("pelatih/index.md", lang)
     for element in section(guide, "kunci-jawaban"):
-        for sentence in sentences([element]):
+        for sentence in sentences([element], True):
             assert sentence in text, f"answer key sentence missing: {sentence!r}"
-    best = kit.LABELS[lang]["best_answer"]
+    best = norm(kit.LABELS[lang]["best_answer"])
     for character in CHARACTERS:
         for fieldset in marked_questions(article(character, lang)):
             right = fieldset.select_one('.uji-umpan-balik li[data-benar="true"]')
@@ -272,10 +287,10 @@ def test_character_handouts_one_page_each_then_the_pocket_card(pdf_pages, articl
         assert not [text_of(item) for item in reflection[1:] if text_of(item) in text], "only the first reflection question"
         meta = read_page(next((ROOT / "docs").glob(f"{character.removesuffix('.md')}.{lang}.md"))).meta
         for value in as_slug_list(meta["berakhlak"]):
-            assert vocabulary.BERAKHLAK[value][0] in text
+            assert norm(vocabulary.BERAKHLAK[value][0]) in text
             if lang == "en":
-                assert f"({vocabulary.BERAKHLAK[value][1]})" in text
-        assert online(character, lang) in text
+                assert norm(f"({vocabulary.BERAKHLAK[value][1]})") in text
+        assert norm(online(character, lang)) in text
     pocket = pages[-1]
     for character in CHARACTERS:
         page = article(character, lang)
@@ -326,7 +341,7 @@ def test_every_qr_code_is_a_registered_address_and_its_cards_own(qr_codes, pdf_p
         assert [sorted(page) for page in codes] == expected
         return
     body = pdf_pages(file, body=True)
-    starts = [pages[0] for pages in starts_by_title(body, [title(article(case, lang)) for case in CASES])]
+    starts = [pages[0] for pages in case_starts(body, article, lang)]
     for case, start in zip(CASES, starts):
         assert codes[start] == [online(case, lang)], f"{file} p. {start + 1}: QR {codes[start]} on the card of {case}"
     assert len(every) == len(CASES), f"{file}: {len(every)} QR codes for {len(CASES)} cases"
@@ -392,7 +407,7 @@ def _job(kind, site, docs, registry_file, target):
 
 
 def _text(path) -> str:
-    return norm(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
 
 
 def test_kit_follows_the_self_check_contract_on_a_synthetic_site(tmp_path):
