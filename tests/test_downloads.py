@@ -1,4 +1,4 @@
-"""The offline downloads, read back as a reader gets them: the PDFs, the case cards, the zip.
+"""The offline downloads, read back as a reader gets them: the PDFs, the downloads page, the zip.
 
 Everything here inspects the files `make site` produced in this session (conftest's
 ``handbook_build``): PDFs through pypdf and poppler, the downloads page through its HTML.
@@ -17,9 +17,11 @@ from pypdf import PdfReader
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, SUBPATH_SITE_URL
+from handbook.downloads import kit
 
 BOOKS = {"id": "pedoman-asn-malra-id.pdf", "en": "pedoman-asn-malra-en.pdf"}
-CARDS = {"id": "kartu-kasus-id.pdf", "en": "kartu-kasus-en.pdf"}
+# The trainer's kit (participant cards, trainer edition, character handouts): see test_trainer_kit.py.
+KIT = sorted(kit.FILES[kind]["name"].format(lang=lang) for kind in kit.FILES for lang in ("id", "en"))
 ZIP = "pedoman-asn-malra-html.zip"
 A4_POINTS = (595.28, 841.89)
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
@@ -56,7 +58,7 @@ def _title(built_site, source: str, lang: str) -> str:
 @pytest.fixture(scope="module")
 def pdf_text(downloads):
     """Text of every page of every PDF, read once."""
-    return {name: [page.extract_text() or "" for page in PdfReader(downloads / name).pages] for name in [*BOOKS.values(), *CARDS.values()]}
+    return {name: [page.extract_text() or "" for page in PdfReader(downloads / name).pages] for name in BOOKS.values()}
 
 
 def _start_pages(texts: list[str], url: str) -> list[int]:
@@ -178,7 +180,7 @@ def test_book_prints_external_links_and_keeps_internal_ones_inside(tmp_path):
     assert internal >= 2 + 2  # the two links in the text, and the contents page's two entries
 
 
-@pytest.mark.parametrize("name", [*BOOKS.values(), *CARDS.values()])
+@pytest.mark.parametrize("name", [*BOOKS.values(), *KIT])
 def test_pdfs_embed_the_project_fonts(downloads, name):
     fonts = subprocess.run(["pdffonts", str(downloads / name)], capture_output=True, text=True, check=True).stdout
     rows = fonts.splitlines()[2:]
@@ -208,26 +210,13 @@ def test_no_heading_ends_a_page(pdf_text, built_site, lang):
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_case_cards_start_each_case_on_a_new_page(pdf_text, lang):
-    texts = pdf_text[CARDS[lang]]
-    cases = [s for s in _nav_sources() if s.startswith("studi-kasus/") and not s.endswith("index.md")]
-    assert len(cases) >= 16
-    starts = [_start_pages(texts, _online(case, lang)) for case in cases]
-    assert all(len(found) == 1 for found in starts), starts
-    starts = [found[0] for found in starts]
-    assert starts == sorted(starts) and len(set(starts)) == len(cases)
-    notice = "Kasus ilustratif" if lang == "id" else "Illustrative case"
-    for start in starts:
-        assert notice in texts[start - 1], f"page {start} does not open with the illustrative-case notice"
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
 def test_downloads_page_lists_every_file_with_size_date_and_sha256(built_site, downloads, lang):
     page = built_site / ("en/" if lang == "en" else "") / "unduhan" / "index.html"
     html = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     rows = html.select_one("h2#berkas").find_next("table").select("tbody tr")
     names = [row.a.get_text() for row in rows]
-    assert sorted(names) == sorted({*BOOKS.values(), *CARDS.values(), ZIP})
+    assert sorted(names) == sorted({*BOOKS.values(), *KIT, ZIP})
+    assert "kartu-kasus-id.pdf" not in names and "kartu-kasus-en.pdf" not in names  # the old cards gave away the answers
     date = "15 Juni 2025" if lang == "id" else "15 June 2025"
     for row in rows:
         cells = [cell.get_text(strip=True) for cell in row.find_all("td")]
@@ -237,6 +226,14 @@ def test_downloads_page_lists_every_file_with_size_date_and_sha256(built_site, d
         assert cells[4] == hashlib.sha256(data).hexdigest()
         assert cells[3] == date
         assert re.fullmatch(r"\d+[.,]\d (KB|MB)", cells[2]), cells[2]
+    for kind, spec in kit.FILES.items():  # the kit's files say who they are for
+        for file_lang in ("id", "en"):
+            row = next(row for row in rows if row.a.get_text() == spec["name"].format(lang=file_lang))
+            assert " ".join(spec["for"][lang].split()) in " ".join(row.find_all("td")[1].get_text(" ").split())
+    participant = next(row for row in rows if row.a.get_text() == kit.FILES["participant"]["name"].format(lang=lang))
+    trainer = next(row for row in rows if row.a.get_text() == kit.FILES["trainer"]["name"].format(lang=lang))
+    assert {"id": "untuk dibagikan kepada peserta", "en": "to hand out to participants"}[lang] in participant.get_text().lower()
+    assert {"id": "hanya untuk pelatih", "en": "for trainers only"}[lang] in trainer.get_text().lower()
 
 
 def test_zip_holds_both_languages_without_source_maps_or_third_party_urls(downloads, tmp_path):

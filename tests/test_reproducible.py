@@ -20,7 +20,7 @@ def test_a_second_build_is_byte_identical(built_site, tmp_path):
     result = build_handbook(tmp_path)
     assert result.returncode == 0, result.stderr
     first, second = _digest_tree(built_site), _digest_tree(tmp_path / "site")
-    assert {"unduhan/pedoman-asn-malra-id.pdf", "unduhan/kartu-kasus-en.pdf", "unduhan/pedoman-asn-malra-html.zip"} <= first.keys()
+    assert {"unduhan/pedoman-asn-malra-id.pdf", "unduhan/kartu-kasus-peserta-en.pdf", "unduhan/kartu-kasus-pelatih-id.pdf", "unduhan/kartu-karakter-en.pdf", "unduhan/pedoman-asn-malra-html.zip"} <= first.keys()
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 

@@ -5,7 +5,8 @@ it names in the ``PEDOMAN_DOWNLOADS`` environment variable, with a ``manifest.js
 each file is. This hook then:
 
 - replaces the marker line ``<!-- auto: berkas-unduhan -->`` on ``unduhan/index`` with a table of
-  those files in the page's language, sizes and hashes read from the files themselves;
+  those files in the page's language, sizes and hashes read from the files themselves, and under
+  each title the line that says who the file is for (manifest key ``for``, when given);
 - copies the files into ``site/unduhan/`` so the table's links work.
 
 In the offline copy (built before the files exist) and in a plain ``mkdocs build`` or ``mkdocs
@@ -16,6 +17,7 @@ A manifest that names a missing file fails the build with the file named.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -74,6 +76,14 @@ def _date(lang: str) -> str:
     return format_date(day, format="long", locale=LABELS[lang]["locale"])
 
 
+def _contents(entry: dict, lang: str) -> str:
+    """The "Contents" cell: the file's title, then who it is for (escaped: it lands in raw HTML)."""
+    text = html.escape(entry["title"][lang])
+    if entry.get("for"):
+        text += f'<br><span class="pedoman-unduhan-untuk">{html.escape(entry["for"][lang])}</span>'
+    return text.replace("|", "&#124;")
+
+
 def _table(folder: Path, lang: str) -> str:
     rows = [LABELS[lang]["columns"]]
     # Raw links: the files live only in site/unduhan/ (not in docs/, so MkDocs cannot resolve them),
@@ -83,7 +93,7 @@ def _table(folder: Path, lang: str) -> str:
         data = (folder / entry["file"]).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         rows.append(
-            f"| <a href=\"{prefix}{entry['file']}\" download>{entry['file']}</a> | {entry['title'][lang]} | {_size(len(data), lang)} "
+            f"| <a href=\"{prefix}{entry['file']}\" download>{entry['file']}</a> | {_contents(entry, lang)} | {_size(len(data), lang)} "
             f"| {_date(lang)} | <code class=\"pedoman-sha\">{digest}</code> |"
         )
     return "\n".join(rows)

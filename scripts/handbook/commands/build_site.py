@@ -2,7 +2,8 @@
 
 Steps, each announced with its elapsed time:
   1. the offline copy (Material's offline plugin, OFFLINE=true), strict, into <work>/offline;
-  2. a PDF of the whole handbook per language and case cards per language, from that copy (WeasyPrint);
+  2. from that copy (WeasyPrint), per language: a PDF of the whole handbook, and the trainer's kit
+     (downloads/kit.py): participant case cards, the trainer edition, character handouts;
   3. the offline copy zipped (both languages, works unzipped from file://);
   4. the site itself, strict, into --site-dir, with the files copied to unduhan/ and listed there
      with size, date and SHA-256 (overrides/hooks/downloads_page.py).
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from handbook.downloads import archive, book, pdf
+from handbook.downloads import archive, book, kit, pdf, qr
 
 from handbook.project import ROOT
 CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
@@ -37,11 +38,6 @@ TITLES = {
     "book_sub": {
         "id": "Delapan karakter ASN, konteks lokal, dan studi kasus untuk CPNS dan ASN baru",
         "en": "The eight ASN characters, the local context and case studies for new civil servants",
-    },
-    "cards": {"id": "Kartu Studi Kasus", "en": "Case Cards"},
-    "cards_sub": {
-        "id": "Pedoman ASN Maluku Tenggara: satu kasus per kartu, untuk dicetak pelatih",
-        "en": "Civil Servant Handbook, Maluku Tenggara: one case per card, for trainers to print",
     },
     "zip": {"id": "Salinan HTML luring, kedua bahasa", "en": "Offline HTML copy, both languages"},
 }
@@ -98,6 +94,8 @@ def commit_date() -> datetime:
 
 def render_book(job: dict) -> tuple[str, int]:
     """One PDF (run in a worker process): assemble the pages, render, return name and page count."""
+    if job["kind"] != "book":
+        return kit.render(job)
     pages = [book.BookPage(source, job["lang"]) for source in job["sources"]]
     cover = book.Cover(**job["cover"])
     document = book.assemble(Path(job["site"]), pages, job["lang"], cover, job["site_url"], CSS.read_text())
@@ -109,22 +107,20 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
     from babel.dates import format_date
 
     sources = book.nav_sources(config["nav"])
-    cases = [s for s in sources if s.startswith("studi-kasus/") and not s.endswith("index.md")]
     day, version = commit_date().date(), commit_version()
     jobs = []
     for lang, locale in (("id", "id"), ("en", "en_GB")):
-        for kind, pages in (("book", sources), ("cards", cases)):
-            name = f"pedoman-asn-malra-{lang}.pdf" if kind == "book" else f"kartu-kasus-{lang}.pdf"
-            jobs.append({
-                "name": name, "kind": kind, "lang": lang, "sources": pages, "site": str(offline),
-                "site_url": config["site_url"], "target": str(downloads / name),
-                "cover": {
-                    "title": TITLES[kind][lang], "subtitle": TITLES[f"{kind}_sub"][lang],
-                    "version": version, "date": day.isoformat(),
-                    "date_text": format_date(day, format="long", locale=locale),
-                },
-            })
-    return jobs
+        name = f"pedoman-asn-malra-{lang}.pdf"
+        jobs.append({
+            "name": name, "kind": "book", "lang": lang, "sources": sources, "site": str(offline),
+            "site_url": config["site_url"], "target": str(downloads / name),
+            "cover": {
+                "title": TITLES["book"][lang], "subtitle": TITLES["book_sub"][lang],
+                "version": version, "date": day.isoformat(),
+                "date_text": format_date(day, format="long", locale=locale),
+            },
+        })
+    return jobs + kit.jobs(config, offline, downloads, ROOT / "docs", ROOT / "permalinks.txt", version, day)
 
 
 def build(site_dir: Path, work_dir: Path) -> None:
@@ -149,7 +145,8 @@ def build(site_dir: Path, work_dir: Path) -> None:
     progress(f"offline copy zipped: {ZIP_NAME}, {count} files")
 
     manifest = [
-        {"file": job["name"], "title": {lang: f"{TITLES[job['kind']][lang]} ({LANGUAGE_NAMES[lang][job['lang']]})" for lang in ("id", "en")}}
+        {"file": job["name"], "title": job.get("title") or {lang: f"{TITLES[job['kind']][lang]} ({LANGUAGE_NAMES[lang][job['lang']]})" for lang in ("id", "en")},
+         **({"for": job["for"]} if "for" in job else {})}
         for job in jobs
     ]
     manifest.append({"file": ZIP_NAME, "title": TITLES["zip"]})
@@ -165,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build(args.site_dir.resolve(), args.work_dir.resolve())
-    except (StepError, book.BookError, pdf.RenderError) as error:
+    except (StepError, book.BookError, pdf.RenderError, qr.AddressError) as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -97,6 +97,14 @@ def _article(site: Path, page: BookPage):
     return soup, article
 
 
+def prepared_article(site: Path, page: BookPage, keys: dict[str, str], site_url: str):
+    """A built page's ``<article>`` made ready for print as the book does it (ids prefixed with the
+    page's key, links to ``keys`` pages internal, other links absolute); returns (soup, article)."""
+    soup, article = _article(site, page)
+    _rewrite(soup, article, page, keys, site, site_url)
+    return soup, article
+
+
 def _rewrite(soup, article, page: BookPage, keys: dict[str, str], site: Path, site_url: str) -> None:
     for mark in article.select("a.headerlink, aside.pedoman-halaman-info, .md-source-file, script"):
         mark.decompose()

@@ -14,16 +14,23 @@ class RenderError(Exception):
     """WeasyPrint or its system libraries are missing, or rendering failed; the message says how to fix it."""
 
 
-def _local_only(url: str, timeout: int = 10, ssl_context=None):
-    from weasyprint import default_url_fetcher
+def _local_only():
+    """WeasyPrint's fetcher limited to local files and data: URIs (WeasyPrint 70 takes a URLFetcher
+    object; a plain function, as older versions took, fails as soon as anything is fetched)."""
+    from weasyprint import URLFetcher
 
-    if not url.startswith(("file:", "data:")):
-        raise ValueError(f"refusing to fetch {url}: downloads are built offline")
-    return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+    return URLFetcher(allowed_protocols=("file", "data"))
 
 
 def render(document: str, base: Path, target: Path) -> int:
     """Write ``document`` (HTML) to ``target`` as PDF; returns the number of pages."""
+    rendered = layout(document, base)
+    write(rendered, target)
+    return len(rendered.pages)
+
+
+def layout(document: str, base: Path):
+    """Lay ``document`` (HTML) out into pages (a WeasyPrint Document) without writing it."""
     try:
         from weasyprint import HTML
     except OSError as error:  # Pango or its friends missing
@@ -33,7 +40,9 @@ def render(document: str, base: Path, target: Path) -> int:
         ) from None
     except ImportError:
         raise RenderError("WeasyPrint is not installed; run `make site`, which installs requirements.txt.") from None
-    rendered = HTML(string=document, base_url=base.as_uri() + "/", url_fetcher=_local_only).render()
+    return HTML(string=document, base_url=base.as_uri() + "/", url_fetcher=_local_only()).render()
+
+
+def write(rendered, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     rendered.write_pdf(target)
-    return len(rendered.pages)
