@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check permalinks test bench clean system-packages
+.PHONY: help site serve check permalinks test bench clean system-packages tools
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -44,14 +44,17 @@ permalinks: $(BIN)/.installed ## Register new page and section permalinks in per
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 	$(BIN)/python scripts/permalinks.py add --site $(SITE_DIR)
 
-test: $(BIN)/.installed system-packages ## Run the whole test suite
+test: $(BIN)/.installed system-packages tools ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 $(BIN)/.bench-installed: $(BIN)/.installed requirements-bench.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
-bench: $(BIN)/.bench-installed system-packages ## Print performance figures (link checkers, make site time)
+tools: $(BIN)/.installed ## Install the pinned npm tools (vnu, Lighthouse) into .tools/
+	$(BIN)/python scripts/handbook/npm_tools.py
+
+bench: $(BIN)/.bench-installed system-packages tools ## Print performance figures (link checkers, make site time)
 	$(BIN)/python scripts/bench.py
 
 clean: ## Remove every generated file

@@ -8,7 +8,7 @@ Per page (``on_post_page``, after every other hook, so the page is final):
 - hreflang alternates become absolute addresses under ``site_url``, plus ``x-default`` (the
   Indonesian page); the 404 pages get the same (``on_post_template``);
 - the head links the language's manifest (``manifest.webmanifest``, ``en/manifest.webmanifest``)
-  and names the theme colour; ``assets/javascripts/pedoman-offline.js`` (registers the worker,
+  (Material already names the theme colour); ``assets/javascripts/pedoman-offline.js`` (registers the worker,
   shows the "newer edition" notice, drives the save control) is added with ``defer``;
 - the downloads page (``unduhan/``) gets the save control, ``<button data-offline-save>``;
 - beside every page's ``index.html`` (stylesheets inlined by inline_styles.py, for the first visit)
@@ -137,7 +137,7 @@ OFFLINE_TEMPLATE = Template("""<!doctype html>
 {% endfor %}</head>
 <body dir="ltr">
 <header class="md-header" data-md-component="header"><nav class="md-header__inner md-grid" aria-label="{{ t.name | e }}">
-<a href="{{ home | e }}" class="md-header__button md-logo" aria-label="{{ t.home | e }}"><img src="{{ logo | e }}" alt="" width="24" height="24"></a>
+<a href="{{ home | e }}" class="md-header__button md-logo" aria-label="{{ t.home | e }}">{{ logo_svg }}</a>
 <div class="md-header__title"><span class="md-ellipsis">{{ t.name | e }}</span></div>
 </nav></header>
 <div class="md-container"><main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">
@@ -226,7 +226,6 @@ def _head_and_scripts(output: str, page_url: str, lang: str) -> str:
     manifest = root + ("en/" if lang == "en" else "") + MANIFEST
     head = (
         f'<link rel="manifest" href="{manifest}">\n'
-        f'    <meta name="theme-color" content="{THEME_COLOR}">\n'
         f'    <link rel="apple-touch-icon" href="{root}{ICONS[0]}">\n'
     )
     output = output.replace("</head>", head + "  </head>", 1)
@@ -337,12 +336,15 @@ def _search_files(site: Path, lang: str) -> list[str]:
 
 
 def _write_offline_pages(site: Path, pages: dict, stylesheets: list[str], logo: str | None) -> None:
+    # The site's own logo file, inlined so it takes the header's colour (not content: no escaping).
+    logo_svg = re.sub(r"\s(role|aria-label)=\"[^\"]*\"", "", (site / logo).read_text(encoding="utf-8")) if logo else ""
+    logo_svg = logo_svg.replace("<svg ", '<svg aria-hidden="true" ', 1)
     for lang in ("id", "en"):
         prefix = "en/" if lang == "en" else ""
         root = "../" if lang == "en" else ""
         text = OFFLINE_TEMPLATE.render(
             lang=lang, t=LABELS[lang], theme_color=THEME_COLOR,
-            stylesheets=[root + href for href in stylesheets], logo=root + (logo or ICONS[0]),
+            stylesheets=[root + href for href in stylesheets], logo_svg=logo_svg,
             home="./", downloads=DOWNLOADS_PAGE, root_json=json.dumps(root or "./"),
             pages_json=json.dumps([{"url": p["url"], "title": p["title"]} for p in pages[lang]], ensure_ascii=False).replace("</", "<\\/"),
         )
