@@ -137,7 +137,7 @@ def test_save_control_saves_the_whole_language_and_search(page, served_site, bui
     page.goto(served_site + prefix + "unduhan/")
     button = page.locator(f'[data-offline-save="{lang}"]')
     # The size it announces is the bytes of what it downloads (linked pages, search, images).
-    files = [facts["linked"][url] for url in plan["pages"]] + plan["files"]
+    files = [url + facts["linked"] for url in plan["pages"]] + plan["files"]
     assert int(button.get_attribute("data-offline-bytes")) == sum((built_site / f).stat().st_size for f in files)
     assert {f"{p.parent.as_posix()}/".removeprefix("./") for p in site_pages[lang]} == set(plan["pages"])
     controlled(page)

@@ -24,8 +24,8 @@ both languages and the split search indexes), from the files on disk:
 - the save control's size (bytes of everything the save downloads, not yet in the worker's cache);
 - ``sw.js``: ``scripts/handbook/service_worker.js`` with the build's facts in front: the version
   (SHA-256 of every built file), the precache list (what every page links: stylesheets, scripts,
-  logo; and the offline pages), the linked form of each page, and what "save" downloads per
-  language (pages, search index and search scripts, images).
+  logo; and the offline pages), the linked form's file name, and what "save" downloads per
+  language (its pages, search index and search scripts, images).
 
 Run: part of ``mkdocs build`` (listed in mkdocs.yml ``hooks``).
 """
@@ -441,7 +441,7 @@ def on_post_build(config):
     facts = {
         "version": digest.hexdigest()[:16],
         "shell": shell,
-        "linked": {p["url"]: p["linked"] for p in pages["id"] + pages["en"]},
+        "linked": LINKED,  # a page's linked form: its address + this (see "save" for the pages)
         "offline": {"id": OFFLINE_PAGE, "en": f"en/{OFFLINE_PAGE}"},
         "save": save,
     }

@@ -2,12 +2,14 @@
  *
  * The build (overrides/hooks/offline_first.py) writes this file to the site root as sw.js, after a
  * line `self.PEDOMAN = {...}` with the build's facts: version (hash of the built files), shell
- * (what every page needs, precached on install), linked (page address -> the same page with its
- * stylesheets linked rather than inlined), offline (the offline page per language) and save (per
- * language: pages and files that "save the whole handbook" downloads). Every path is relative to
+ * (what every page needs, precached on install), linked (the file name, beside a page's
+ * index.html, of the same page with its stylesheets linked rather than inlined), offline (the
+ * offline page per language) and save (per language: the pages, and the files that "save the
+ * whole handbook" downloads besides them). Every path is relative to
  * the worker's scope, so the site works from a domain root or a sub-path.
  *
- * - Install: precache the shell; carry over what the previous edition had saved, fetched again
+ * - Install: precache the shell (its stylesheets taken from the open pages, which had them inlined);
+ *   carry over what the previous edition had saved, fetched again
  *   (or kept as it was when the network fails), so saved pages survive an update.
  * - Activate: delete every other edition's caches; take over open pages.
  * - Pages: network first (the linked form), kept in the cache; with no answer in 3 s a saved copy
@@ -25,6 +27,13 @@ var SCOPE = self.registration.scope;
 var SHELL = "pedoman-" + BUILD.version + "-shell";
 var PAGES = "pedoman-" + BUILD.version + "-pages";
 var WAIT_MS = 3000;
+var PAGE_LIST = {};
+Object.keys(BUILD.save).forEach(function (lang) {
+  BUILD.save[lang].pages.forEach(function (path) { PAGE_LIST[path] = true; });
+});
+
+/* A page of the handbook (it has a linked form), as opposed to any other file of the site. */
+function isPage(path) { return Object.prototype.hasOwnProperty.call(PAGE_LIST, path); }
 
 function absolute(path) { return new URL(path, SCOPE).href; }
 
@@ -46,9 +55,10 @@ function stored(response) {
   });
 }
 
-/* Fetch one site path (a page through its linked form) and store it; resolves to the response. */
-function fetchAndKeep(path, cache) {
-  var source = Object.prototype.hasOwnProperty.call(BUILD.linked, path) ? BUILD.linked[path] : path;
+/* Fetch one site path (a page through its linked form, unless asked for the page as first
+   served: already in the browser's HTTP cache) and store it; resolves to the response. */
+function fetchAndKeep(path, cache, asServed) {
+  var source = !asServed && isPage(path) ? path + BUILD.linked : path;
   return fetch(absolute(source)).then(function (response) {
     if (!response.ok) { throw new Error(source + ": " + response.status); }
     return stored(response);
@@ -97,10 +107,40 @@ function carryOver() {
   });
 }
 
+/* The stylesheets of the shell, taken from the pages open now: their first visit had them inlined
+   (<style data-href>), and those pages are in the browser's HTTP cache, so this costs a
+   revalidation, not the 26 KB of stylesheets again. */
+function stylesFromOpenPages(cache) {
+  var wanted = BUILD.shell.map(absolute);
+  return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (clients) {
+    var urls = clients.map(function (client) { return client.url; }).filter(function (url) { return relative(url) !== null; });
+    return Promise.all(urls.slice(0, 2).map(function (url) {
+      return fetch(url).then(function (response) { return response.ok ? response.text() : ""; }).then(function (text) {
+        var style = /<style data-href="([^"]+)">([\s\S]*?)<\/style>/g;
+        var puts = [];
+        for (var match = style.exec(text); match; match = style.exec(text)) {
+          var address = new URL(match[1], url).href;
+          if (wanted.indexOf(address) !== -1) {
+            puts.push(cache.put(address, new Response(match[2], { headers: { "Content-Type": "text/css; charset=utf-8" } })));
+          }
+        }
+        return Promise.all(puts);
+      }).catch(function () { return null; });
+    }));
+  });
+}
+
+function precache(cache) {
+  return stylesFromOpenPages(cache).then(function () { return cache.keys(); }).then(function (have) {
+    var present = have.map(function (request) { return request.url; });
+    return cache.addAll(BUILD.shell.map(absolute).filter(function (url) { return present.indexOf(url) === -1; }));
+  });
+}
+
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(SHELL)
-      .then(function (cache) { return cache.addAll(BUILD.shell.map(absolute)); })
+      .then(precache)
       .then(carryOver)
       .then(function () { return self.skipWaiting(); })
   );
@@ -129,7 +169,7 @@ function offlinePage(path) {
 function navigate(event, path) {
   var key = absolute(path);
   return caches.open(PAGES).then(function (cache) {
-    var network = Object.prototype.hasOwnProperty.call(BUILD.linked, path)
+    var network = isPage(path)
       ? fetchAndKeep(path, cache).catch(function () { return fetch(event.request); })
       : fetch(event.request);
     return cache.match(key).then(function (saved) {
@@ -174,7 +214,7 @@ function keep(urls) {
       var path = relative(url);
       if (path === null) { return null; }
       return caches.match(absolute(path)).then(function (found) {
-        return found || fetchAndKeep(path, cache).catch(function () { return null; });
+        return found || fetchAndKeep(path, cache, true).catch(function () { return null; });
       });
     });
   });
