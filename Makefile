@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check permalinks test bench clean system-packages source-date
+.PHONY: help site serve check permalinks test bench clean system-packages source-date tools
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,14 +55,17 @@ permalinks: $(BIN)/.installed source-date ## Register new page and section perma
 	$(BIN)/mkdocs build --strict --site-dir $(CHECK_DIR)
 	$(BIN)/handbook permalinks add --site $(CHECK_DIR)
 
-test: $(BIN)/.installed source-date ## Run the whole test suite
+test: $(BIN)/.installed source-date tools ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 $(BIN)/.bench-installed: $(BIN)/.installed requirements-bench.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
-bench: $(BIN)/.bench-installed source-date ## Print performance figures (link checkers, make site time)
+tools: $(BIN)/.installed ## Install the pinned npm tools (vnu, Lighthouse) into .tools/
+	$(BIN)/python -m handbook.npm_tools
+
+bench: $(BIN)/.bench-installed source-date tools ## Print performance figures (link checkers, make site time, page weight, search)
 	$(BIN)/handbook bench
 
 clean: ## Remove every generated file

@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, SUBPATH_SITE_URL
 
 
 def _read(path):
@@ -40,9 +40,13 @@ def test_every_page_has_hreflang_alternates_that_resolve(built_site, site_pages)
         for page in pages:
             html = _read(built_site / page)
             links = {l["hreflang"]: l["href"] for l in html.select('link[rel="alternate"][hreflang]')}
-            assert set(links) == {"id", "en"}, f"{page}: hreflang alternates {links}"
-            target = (built_site / page).parent / links[other]
-            assert (target / "index.html").resolve().is_file(), f"{page}: {links[other]} does not resolve"
+            assert set(links) == {"id", "en", "x-default"}, f"{page}: hreflang alternates {links}"
+            assert links["x-default"] == links["id"], f"{page}: x-default is not the Indonesian page"
+            # Absolute addresses under SITE_URL (offline_first.py), of pages that exist.
+            assert links[lang] == SUBPATH_SITE_URL + page.as_posix().removesuffix("index.html"), f"{page}: {links[lang]}"
+            assert links[other].startswith(SUBPATH_SITE_URL), f"{page}: {links[other]}"
+            target = built_site / links[other].removeprefix(SUBPATH_SITE_URL)
+            assert (target / "index.html").is_file(), f"{page}: {links[other]} does not resolve"
 
 
 def test_404_page_in_each_language(built_site):

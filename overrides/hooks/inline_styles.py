@@ -48,6 +48,7 @@ def on_post_page(output, page, config):
         if "://" in href or href.startswith("//"):
             return match.group(0)
         text = _stylesheet(posixpath.normpath(posixpath.join(folder, href)))
-        return match.group(0) if text is None else f"<style>{text}</style>"
+        # data-href names the file, so offline_first.py can write the linked form of the page.
+        return match.group(0) if text is None else f'<style data-href="{href}">{text}</style>'
 
     return LINK.sub(inline, output)
