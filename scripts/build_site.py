@@ -5,7 +5,9 @@ Steps, each announced with its elapsed time:
   2. a PDF of the whole handbook per language and case cards per language, from that copy (WeasyPrint);
   3. the offline copy zipped (both languages, works unzipped from file://);
   4. the site itself, strict, into --site-dir, with the files copied to unduhan/ and listed there
-     with size, date and SHA-256 (overrides/hooks/downloads_page.py).
+     with size, date and SHA-256 (overrides/hooks/downloads_page.py);
+  5. a .gz beside each text file (handbook/precompress.py) and the nginx include rendered for it
+     into <work>/nginx (handbook/nginx.py, deploy/nginx/).
 Same commit, same bytes: dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
 
 Usage: python scripts/build_site.py [--site-dir site] [--work-dir build]
@@ -28,6 +30,7 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 
 from downloads import archive, book, pdf
+from handbook import nginx, precompress
 
 ROOT = Path(__file__).resolve().parents[1]
 CSS = Path(__file__).resolve().parent / "downloads" / "print.css"
@@ -120,7 +123,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
                 "site_url": config["site_url"], "target": str(downloads / name),
                 "cover": {
                     "title": TITLES[kind][lang], "subtitle": TITLES[f"{kind}_sub"][lang],
-                    "version": version, "date": day.isoformat(),
+                    "version": version, "date": day.isoformat(), "edition": str(config["extra"]["edition"]),
                     "date_text": format_date(day, format="long", locale=locale),
                 },
             })
@@ -128,7 +131,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
 
 
 def build(site_dir: Path, work_dir: Path) -> None:
-    progress = Progress(4)
+    progress = Progress(5)
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         config = yaml_load(file)
     offline, downloads = work_dir / "offline", work_dir / "downloads"
@@ -157,6 +160,10 @@ def build(site_dir: Path, work_dir: Path) -> None:
     mkdocs_build(site_dir, PEDOMAN_DOWNLOADS=str(downloads.resolve()))
     progress(f"site built into {site_dir} with {len(manifest)} downloads")
 
+    count, before, after = precompress.precompress(site_dir)
+    include = nginx.render(site_dir, work_dir / "nginx", nginx.prefix_of(config["site_url"]), ROOT / "permalinks.txt")
+    progress(f"{count} files precompressed ({before // 1024} -> {after // 1024} KiB); nginx include: {include}")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -165,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build(args.site_dir.resolve(), args.work_dir.resolve())
-    except (StepError, book.BookError, pdf.RenderError) as error:
+    except (StepError, book.BookError, pdf.RenderError, nginx.NginxError) as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1
     return 0
