@@ -55,7 +55,7 @@
     if (!cited) { return; }
     var cite = document.createElement("button");
     cite.type = "button";
-    cite.className = "pedoman-salin pedoman-kutip";
+    cite.className = "pedoman-kutip";
     cite.textContent = text.cite;
     cite.title = cited;
     cite.setAttribute("aria-label", text.citeLabel + name);
