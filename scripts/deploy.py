@@ -53,9 +53,9 @@ CHECKS = [
 class DeployError(Exception):
     """Something failed; the message says what. ``code`` is the exit status."""
 
-    def __init__(self, message: str, code: int = 1):
+    def __init__(self, message: str, code: int = 1, switched: bool = False):
         super().__init__(message)
-        self.code = code
+        self.code, self.switched = code, switched
 
 
 def releases(dest: Path) -> list[str]:
@@ -84,11 +84,11 @@ def release_name() -> str:
     return f"{stamp}-{commit.stdout.strip()}" if commit.returncode == 0 and commit.stdout.strip() else stamp
 
 
-def run(command: str, what: str) -> None:
+def run(command: str, what: str, switched: bool = False) -> None:
     print(f"deploy: {what}: {command}", flush=True)
     result = subprocess.run(command, shell=True)
     if result.returncode != 0:
-        raise DeployError(f"{what} failed (exit {result.returncode}): {command}")
+        raise DeployError(f"{what} failed (exit {result.returncode}): {command}", switched=switched)
 
 
 def prune(dest: Path, keep: int) -> list[str]:
@@ -130,7 +130,7 @@ def deploy(site: Path, dest: Path, checks: list[str], keep: int, name: str | Non
     for old in prune(dest, keep):
         print(f"deploy: removed old release {old}")
     if reload:
-        run(reload, "reload")
+        run(reload, "reload", switched=True)
     return name
 
 
@@ -144,7 +144,7 @@ def rollback(dest: Path, reload: str | None) -> str:
     switch(dest, names[index - 1])
     print(f"deploy: {dest / 'current'} -> releases/{names[index - 1]} (was {live})")
     if reload:
-        run(reload, "reload")
+        run(reload, "reload", switched=True)
     return names[index - 1]
 
 
@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             rollback(dest, args.reload)
     except DeployError as error:
-        print(f"deploy: error: {error}" + ("; current is unchanged" if error.code == 1 and "reload" not in str(error) else ""), file=sys.stderr)
+        note = "; current was switched, reload the server by hand" if error.switched else "; current is unchanged"
+        print(f"deploy: error: {error}{note}", file=sys.stderr)
         return error.code
     except nginx.NginxError as error:
         print(f"deploy: error: {error}; current is unchanged", file=sys.stderr)

@@ -85,8 +85,10 @@ def test_rollback_goes_back_one_release_at_a_time(fake_site, tmp_path):
         (fake_site / "index.html").write_text(PAGE.format(name))
         assert deploy(fake_site, dest, name, "--check", "true").returncode == 0
     for expected in ("r2", "r1"):
-        result = run_script("deploy.py", "rollback", "--dest", str(dest))
+        reloaded = tmp_path / f"reloaded-{expected}"
+        result = run_script("deploy.py", "rollback", "--dest", str(dest), "--reload", f"readlink {dest}/current > {reloaded}")
         assert result.returncode == 0, result.stderr
+        assert reloaded.read_text().strip() == f"releases/{expected}"  # the reload ran after the switch
         assert current(dest) == f"releases/{expected}"
         assert (dest / "current" / "site" / "index.html").read_text() == PAGE.format(expected)
     result = run_script("deploy.py", "rollback", "--dest", str(dest))
