@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check permalinks test bench clean system-packages source-date tools
+.PHONY: help site serve check permalinks test bench clean system-packages source-date tools preview deploy rollback compat dest-given
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,6 +68,32 @@ tools: $(BIN)/.installed ## Install the pinned npm tools (vnu, Lighthouse) into 
 bench: $(BIN)/.bench-installed source-date tools ## Print performance figures (link checkers, make site time, page weight, search)
 	$(BIN)/handbook bench
 
+# Publishing (README: Publishing). PORT for preview; DEST, KEEP and RELOAD for deploy and rollback.
+PORT ?= 8080
+KEEP ?= 5
+COMPAT_VENV ?= .venv-compat
+
+preview: $(BIN)/.installed ## Serve site/ through nginx (deploy/nginx/) on 127.0.0.1 (PORT=..., default 8080)
+	@test -f $(SITE_DIR)/index.html || { echo "No site in $(SITE_DIR): run make site first." >&2; exit 2; }
+	$(BIN)/handbook preview --site $(SITE_DIR) --port $(PORT) $(if $(PREFIX),--prefix $(PREFIX))
+
+dest-given:
+	@test -n "$(DEST)" || { echo "Say where: make $(MAKECMDGOALS) DEST=/srv/pedoman" >&2; exit 2; }
+
+deploy: dest-given site ## Build, check and publish as a new release in DEST, then switch DEST/current (DEST=...)
+	$(BIN)/handbook deploy --dest $(DEST) --site $(SITE_DIR) --keep $(KEEP) $(if $(RELOAD),--reload '$(RELOAD)')
+
+rollback: dest-given $(BIN)/.installed ## Switch DEST/current back to the release before it (DEST=...)
+	$(BIN)/handbook rollback --dest $(DEST) $(if $(RELOAD),--reload '$(RELOAD)')
+
+$(COMPAT_VENV)/.installed: requirements-compat.txt requirements.txt
+	@test -x $(COMPAT_VENV)/bin/python || $(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-compat.txt
+	@touch $@
+
+compat: $(BIN)/.installed $(COMPAT_VENV)/.installed ## Build with ProperDocs as well and compare with the MkDocs build
+	$(BIN)/handbook compat --mkdocs-python $(BIN)/python --properdocs-python $(COMPAT_VENV)/bin/python
+
 clean: ## Remove every generated file
-	rm -rf $(SITE_DIR) build .pytest_cache
+	rm -rf $(SITE_DIR) build .pytest_cache $(COMPAT_VENV)
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

@@ -26,6 +26,9 @@ COMMANDS = {
     "permalinks.py": ["permalinks"],
     "build_site.py": ["build"],
     "bench.py": ["bench"],
+    "deploy.py": [],
+    "compat.py": ["compat"],
+    "nginx_site.py": ["nginx"],
 }
 
 

@@ -8,6 +8,10 @@
     handbook sync PAGE...         mark English pages as translated (translations.lock)
     handbook build                the site and its downloads (what `make site` runs)
     handbook bench                performance figures (what `make bench` runs)
+    handbook nginx render         fill in deploy/nginx/ for a built site
+    handbook preview              serve site/ through nginx on 127.0.0.1 (what `make preview` runs)
+    handbook deploy | rollback    atomic releases in DEST (what `make deploy` / `make rollback` run)
+    handbook compat               build with ProperDocs too and compare (what `make compat` runs)
 
 Checkers exit 0 when clean, 1 when they found problems, 2 on unusable input; each prints its
 problems as `file:line: CODE: message`. Run as `handbook ...` or `python -m handbook ...`.
@@ -28,6 +32,11 @@ COMMANDS = {
     ("sync", None): ("check_translations", ["sync"]),
     ("build", None): ("build_site", []),
     ("bench", None): ("bench", []),
+    ("nginx", None): ("nginx_site", []),
+    ("preview", None): ("nginx_site", ["preview"]),
+    ("deploy", None): ("deploy", ["deploy"]),
+    ("rollback", None): ("deploy", ["rollback"]),
+    ("compat", None): ("compat", []),
 }
 
 

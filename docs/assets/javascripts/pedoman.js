@@ -3,6 +3,9 @@
  * 1. A "Salin tautan" / "Copy link" button after every ## and ### heading of the content. It copies
  *    the absolute address of that section (site_url + page + #id), works with the keyboard (it is a
  *    real <button>) and announces the result to screen readers through a polite live region.
+ *    Beside it a "Kutip" / "Cite" button copies a citation of the section (handbook title, edition,
+ *    section title, address; the text comes from the page's meta pedoman:cite, see
+ *    overrides/hooks/edition.py) and shows that citation as its title.
  * 2. The language switcher keeps the section: /karakter/integritas/#perilaku switches to
  *    /en/karakter/integritas/#perilaku and back.
  */
@@ -11,8 +14,10 @@
 
   var english = document.documentElement.lang === "en";
   var text = english
-    ? { copy: "Copy link", copied: "Link copied", failed: "Copy failed; the link is in the address bar", label: "Copy the link to the section: " }
-    : { copy: "Salin tautan", copied: "Tautan disalin", failed: "Gagal menyalin; tautan ada di bilah alamat", label: "Salin tautan ke bagian: " };
+    ? { copy: "Copy link", copied: "Link copied", failed: "Copy failed; the link is in the address bar", label: "Copy the link to the section: ",
+        cite: "Cite", cited: "Citation copied", citeLabel: "Copy a citation of the section: " }
+    : { copy: "Salin tautan", copied: "Tautan disalin", failed: "Gagal menyalin; tautan ada di bilah alamat", label: "Salin tautan ke bagian: ",
+        cite: "Kutip", cited: "Kutipan disalin", citeLabel: "Salin kutipan bagian: " };
 
   function pageUrl() {
     var meta = document.querySelector('meta[name="pedoman:page-url"]');
@@ -37,6 +42,34 @@
       document.body.removeChild(area);
       if (ok) { resolve(); } else { reject(new Error("copy")); }
     });
+  }
+
+  function citation(name, address) {
+    var meta = document.querySelector('meta[name="pedoman:cite"]');
+    if (!meta || !meta.content) { return null; }
+    return meta.content.replace("{section}", name).replace("{address}", address);
+  }
+
+  function addCiteButton(heading, name, button, status) {
+    var cited = citation(name, button.dataset.href);
+    if (!cited) { return; }
+    var cite = document.createElement("button");
+    cite.type = "button";
+    cite.className = "pedoman-kutip";
+    cite.textContent = text.cite;
+    cite.title = cited;
+    cite.setAttribute("aria-label", text.citeLabel + name);
+    cite.dataset.cite = cited;
+    cite.addEventListener("click", function () {
+      copyText(cited).then(function () {
+        status.textContent = text.cited + ": " + cited;
+        cite.textContent = text.cited;
+      }, function () {
+        status.textContent = text.failed;
+      });
+      setTimeout(function () { cite.textContent = text.cite; }, 2500);
+    });
+    button.insertAdjacentElement("afterend", cite);
   }
 
   function addCopyButtons() {
@@ -66,6 +99,7 @@
         setTimeout(function () { button.textContent = text.copy; }, 2500);
       });
       heading.insertAdjacentElement("afterend", button);
+      addCiteButton(heading, name, button, status);
     });
   }
 

@@ -6,7 +6,9 @@ Steps, each announced with its elapsed time:
      (downloads/kit.py): participant case cards, the trainer edition, character handouts;
   3. the offline copy zipped (both languages, works unzipped from file://);
   4. the site itself, strict, into --site-dir, with the files copied to unduhan/ and listed there
-     with size, date and SHA-256 (overrides/hooks/downloads_page.py).
+     with size, date and SHA-256 (overrides/hooks/downloads_page.py);
+  5. a .gz beside each text file (handbook/precompress.py) and the nginx include rendered for it
+     into <work>/nginx (handbook/nginx.py, deploy/nginx/).
 Same commit, same bytes: dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
 
 Usage: handbook build [--site-dir site] [--work-dir build]   (make site)
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
+from handbook import nginx, precompress
 from handbook.downloads import archive, book, kit, pdf, qr
 
 from handbook.project import ROOT
@@ -116,7 +119,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
             "site_url": config["site_url"], "target": str(downloads / name),
             "cover": {
                 "title": TITLES["book"][lang], "subtitle": TITLES["book_sub"][lang],
-                "version": version, "date": day.isoformat(),
+                "version": version, "date": day.isoformat(), "edition": str(config["extra"]["edition"]),
                 "date_text": format_date(day, format="long", locale=locale),
             },
         })
@@ -124,7 +127,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
 
 
 def build(site_dir: Path, work_dir: Path) -> None:
-    progress = Progress(4)
+    progress = Progress(5)
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         config = yaml_load(file)
     offline, downloads = work_dir / "offline", work_dir / "downloads"
@@ -154,6 +157,10 @@ def build(site_dir: Path, work_dir: Path) -> None:
     mkdocs_build(site_dir, PEDOMAN_DOWNLOADS=str(downloads.resolve()))
     progress(f"site built into {site_dir} with {len(manifest)} downloads")
 
+    count, before, after = precompress.precompress(site_dir)
+    include = nginx.render(site_dir, work_dir / "nginx", nginx.prefix_of(config["site_url"]), ROOT / "permalinks.txt")
+    progress(f"{count} files precompressed ({before // 1024} -> {after // 1024} KiB); nginx include: {include}")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -162,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build(args.site_dir.resolve(), args.work_dir.resolve())
-    except (StepError, book.BookError, pdf.RenderError, qr.AddressError) as error:
+    except (StepError, book.BookError, pdf.RenderError, qr.AddressError, nginx.NginxError) as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -35,8 +35,8 @@ PICTURE_ATTRIBUTES = {
     "label": {"fill": "#111111", "font-size": "11", "font-weight": "normal", "font-family": "DejaVu Sans"},
 }
 LABELS = {
-    "id": {"contents": "Daftar isi", "language": "Bahasa Indonesia", "version": "Versi", "date": "Tanggal"},
-    "en": {"contents": "Contents", "language": "English", "version": "Version", "date": "Date"},
+    "id": {"contents": "Daftar isi", "language": "Bahasa Indonesia", "version": "Versi", "date": "Tanggal", "edition": "Edisi"},
+    "en": {"contents": "Contents", "language": "English", "version": "Version", "date": "Date", "edition": "Edition"},
 }
 
 
@@ -71,6 +71,7 @@ class Cover:
     version: str
     date: str  # ISO date of the commit, for the PDF metadata
     date_text: str  # the same date written out in the book's language
+    edition: str = ""  # mkdocs.yml extra.edition, e.g. 2026.1
 
 
 def nav_sources(nav: list) -> list[str]:
@@ -179,6 +180,7 @@ def assemble(site: Path, pages: list[BookPage], lang: str, cover: Cover, site_ur
 <p class="sampul-bahasa">{t['language']}</p>
 <h1 class="sampul-judul">{html.escape(cover.title)}</h1>
 <p class="sampul-sub">{html.escape(cover.subtitle)}</p>
+{f'<p class="sampul-edisi">{t["edition"]} {html.escape(cover.edition)}</p>' if cover.edition else ""}
 <p class="sampul-versi">{t['version']} {html.escape(cover.version)} · {t['date']} {html.escape(cover.date_text)}</p>
 <p class="alamat">{html.escape(site_url)}</p>
 </section>

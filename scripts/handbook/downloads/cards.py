@@ -49,6 +49,11 @@ class Context:
     date: str  # ISO date of the commit, for the PDF metadata
     date_text: str
     version: str
+    edition: str = ""  # mkdocs.yml extra.edition, printed on every card and cover
+
+    @property
+    def edition_text(self) -> str:
+        return self.t["edition"].format(edition=self.edition)
 
     def address(self, page: BookPage) -> str:
         """The page's registered online address (the QR code's target)."""
@@ -109,7 +114,7 @@ def _card(ctx: Context, page: BookPage, keys: dict, number: int, total: int, siz
         f'<header class="kartu-kepala">{qr.image(url, t["qr_alt"].format(url=url))}'
         f'<p class="kartu-label">{esc(t["participant_label"].format(number=number, total=total))}</p>'
         f'<h1 class="kartu-judul">{esc(title)}</h1>'
-        f'<p class="alamat">{esc(url)}</p><p class="kartu-pindai">{esc(t["scan_case"])}</p></header>'
+        f'<p class="alamat">{esc(url)} · {esc(ctx.edition_text)}</p><p class="kartu-pindai">{esc(t["scan_case"])}</p></header>'
         f'{_notice(article, page.key)}{"".join(inner(part) for part in parts)}</section>'
     )
 
@@ -286,7 +291,7 @@ def trainer(ctx: Context, cases: list[BookPage], characters: list[BookPage], gui
         f'<h1 class="sampul-judul">{esc(t["trainer_title"])}</h1>'
         f'<p class="sampul-peringatan">{esc(t["trainer_warning"])}</p>'
         f'<p class="sampul-sub">{esc(t["trainer_subtitle"])}</p>'
-        f'<p class="sampul-versi">{esc(t["version"])} {esc(ctx.version)} · {esc(t["date_label"])} {esc(ctx.date_text)}</p>'
+        f'<p class="sampul-versi">{esc(ctx.edition_text)} · {esc(t["version"])} {esc(ctx.version)} · {esc(t["date_label"])} {esc(ctx.date_text)}</p>'
         f'<p class="alamat">{esc(ctx.site_url)}</p></section>'
         f'<nav class="daftar-isi"><h1 class="daftar-isi-judul">{esc(t["contents"])}</h1><ol>{"".join(contents)}</ol></nav>'
         + "".join(part for _, part in parts) + key_part + test_part

@@ -82,7 +82,7 @@ def _sheet(ctx: Context, c: dict) -> str:
     return (
         f'<section class="lembar" id="{c["key"]}"><header class="lembar-kepala">{c["qr"]}'
         f'<p class="lembar-nomor">{esc(str(c["number"]))}</p><h1 class="lembar-judul">{esc(c["title"])}</h1>'
-        f'<p class="alamat">{esc(c["url"])}</p><p class="kartu-pindai">{esc(t["scan_character"])}</p></header>'
+        f'<p class="alamat">{esc(c["url"])} · {esc(ctx.edition_text)}</p><p class="kartu-pindai">{esc(t["scan_character"])}</p></header>'
         f'<p class="lembar-ringkas">{c["one_line"]}</p>'
         f'<h2>{esc(t["behaviours"])}</h2><ul class="lembar-perilaku">{c["behaviours"]}</ul>'
         f'<h2>{esc(t["values"])}</h2><p class="lembar-nilai">{", ".join(c["values"])}</p>'

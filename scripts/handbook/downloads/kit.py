@@ -27,6 +27,7 @@ LABELS = {
     "id": {
         "language": "Bahasa Indonesia",
         "version": "Versi",
+        "edition": "Edisi {edition}",
         "date_label": "Tanggal",
         "contents": "Daftar isi",
         "qr_alt": "Kode QR menuju {url}",
@@ -61,6 +62,7 @@ LABELS = {
     "en": {
         "language": "English",
         "version": "Version",
+        "edition": "Edition {edition}",
         "date_label": "Date",
         "contents": "Contents",
         "qr_alt": "QR code to {url}",
@@ -143,7 +145,8 @@ def jobs(config: dict, offline: Path, downloads: Path, docs: Path, registry_file
                 "kind": kind, "name": name, "lang": lang, "target": str(downloads / name),
                 "site": str(offline), "docs": str(docs), "registry": str(registry_file), "site_url": config["site_url"],
                 "cases": cases, "characters": characters, "guide": GUIDE,
-                "version": version, "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
+                "version": version, "edition": str(config["extra"]["edition"]),
+                "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
                 "title": {page_lang: f"{spec['title'][page_lang]} ({LANGUAGE_NAMES[page_lang][lang]})" for page_lang in ("id", "en")},
                 "for": spec["for"],
             })
@@ -157,7 +160,7 @@ def render(job: dict) -> tuple[str, int]:
         site=Path(job["site"]), docs=Path(job["docs"]), lang=lang, site_url=job["site_url"],
         addresses=qr.Addresses(job["site_url"], Path(job["registry"])), t=LABELS[lang],
         css="\n".join(path.read_text(encoding="utf-8") for path in CSS_FILES),
-        date=job["date"], date_text=job["date_text"], version=job["version"],
+        date=job["date"], date_text=job["date_text"], version=job["version"], edition=job["edition"],
     )
     pages = lambda sources: [BookPage(source, lang) for source in sources]  # noqa: E731
     if job["kind"] == "participant":
