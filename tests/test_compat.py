@@ -8,7 +8,7 @@ import gzip
 
 from conftest import run_script
 
-import compat
+from handbook.commands import compat
 
 PAGE = '<html><head><meta name="generator" content="{}"></head><body>{}</body></html>'
 
