@@ -39,7 +39,7 @@ BODY = ("-x", "0", "-y", "40", "-W", "595", "-H", "757")  # the page without run
 
 
 def name(kind: str, lang: str) -> str:
-    return kit.FILES[kind]["name"].format(lang=lang)
+    return kit.FILES[kind].format(lang=lang)
 
 
 def norm(text: str) -> str:
@@ -402,7 +402,7 @@ def _job(kind, site, docs, registry_file, target):
         "kind": kind, "name": target.name, "lang": "id", "target": str(target), "site": str(site), "docs": str(docs),
         "registry": str(registry_file), "site_url": SUBPATH_SITE_URL, "cases": ["studi-kasus/uji.md"],
         "characters": ["karakter/satu.md"], "guide": "pelatih/index.md", "version": "v1", "date": "2025-06-15",
-        "date_text": "15 Juni 2025",
+        "date_text": "15 Juni 2025", "edition": "2026.1",
     }
 
 

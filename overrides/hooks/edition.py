@@ -17,19 +17,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from handbook.build import current_language
+from handbook import interface
 
-LABELS = {
-    "id": {
-        "edition": "Edisi {edition}",
-        "changes": "Riwayat perubahan",
-        "cite": "{title}, edisi {edition}, bagian {section}, {address}",
-    },
-    "en": {
-        "edition": "Edition {edition}",
-        "changes": "Changes",
-        "cite": "{title}, edition {edition}, section {section}, {address}",
-    },
-}
+LABELS = interface.labels("edition")  # interface text: overrides/interface/<lang>.yml
 CHANGES_PAGE = "riwayat/"
 
 

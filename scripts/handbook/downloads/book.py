@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from handbook.build import online_path
+from handbook import interface
 
 # The picture of the eight characters is coloured on the site by CSS classes that use Material's
 # CSS variables. WeasyPrint applies neither the page's stylesheets nor a <style> inside an inline
@@ -34,10 +35,7 @@ PICTURE_ATTRIBUTES = {
     "number": {"fill": "#ffffff", "font-size": "20", "font-weight": "bold", "font-family": "DejaVu Sans"},
     "label": {"fill": "#111111", "font-size": "11", "font-weight": "normal", "font-family": "DejaVu Sans"},
 }
-LABELS = {
-    "id": {"contents": "Daftar isi", "language": "Bahasa Indonesia", "version": "Versi", "date": "Tanggal", "edition": "Edisi"},
-    "en": {"contents": "Contents", "language": "English", "version": "Version", "date": "Date", "edition": "Edition"},
-}
+LABELS = interface.labels("book")  # interface text: overrides/interface/<lang>.yml
 
 
 class BookError(Exception):
