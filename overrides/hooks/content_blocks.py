@@ -18,7 +18,6 @@ import html
 import posixpath
 import re
 import string
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError

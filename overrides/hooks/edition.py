@@ -11,8 +11,6 @@ Also 404 pages (template context). A missing or empty edition fails the build.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 

@@ -38,7 +38,6 @@ import html
 import json
 import posixpath
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 

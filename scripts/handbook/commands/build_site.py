@@ -34,6 +34,7 @@ from handbook import interface, nginx, precompress
 from handbook.downloads import archive, book, kit, pdf, qr
 
 from handbook.project import ROOT
+from handbook import mkdocs_run
 CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
 # What a reader sees of each download comes from the interface tables (overrides/interface/);
 # the handbook's own names (title and subtitle per language, the file-name prefix) from mkdocs.yml.
@@ -65,11 +66,7 @@ class Progress:
 
 
 def mkdocs_build(site_dir: Path, **env: str) -> None:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=environment, capture_output=True, text=True,
-    )
+    result = mkdocs_run.build(site_dir, **env)
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     for line in warnings:  # shown even on success, so nothing is silently dropped
         print(line, file=sys.stderr)
