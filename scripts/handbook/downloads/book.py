@@ -22,8 +22,9 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from handbook.build import online_path
+from handbook.addresses import online_path
 from handbook import interface
+from handbook import addresses
 
 # The picture of the eight characters is coloured on the site by CSS classes that use Material's
 # CSS variables. WeasyPrint applies neither the page's stylesheets nor a <style> inside an inline
@@ -50,8 +51,7 @@ class BookPage:
     @property
     def built(self) -> str:
         """Path of the page in the offline build (use_directory_urls: false)."""
-        path = self.source[: -len(".md")] + ".html"
-        return f"en/{path}" if self.lang == "en" else path
+        return addresses.offline_path(self.source, self.lang)
 
     @property
     def key(self) -> str:

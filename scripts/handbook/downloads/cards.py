@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook.build import online_path
+from handbook.addresses import online_path
 
 from . import book, pdf, qr
 from .book import BookError, BookPage

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from handbook.build import online_path
+from handbook import addresses
 
 from . import cards, handouts, pdf, qr
 from .book import BookPage, nav_sources
@@ -81,4 +81,4 @@ def render(job: dict) -> tuple[str, int]:
 
 def permalink(source: str, lang: str) -> str:
     """The registry path of a page (``/en/studi-kasus/x/``), as the QR codes use it."""
-    return "/" + online_path(BookPage(source, lang).built)
+    return addresses.page_address(source, lang)
