@@ -172,7 +172,7 @@ def assemble(site: Path, pages: list[BookPage], lang: str, cover: Cover, site_ur
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{html.escape(cover.title)}</title>
 <meta name="dcterms.created" content="{cover.date}"><meta name="dcterms.modified" content="{cover.date}">
-<meta name="author" content="Pedoman ASN Maluku Tenggara"><meta name="generator" content="WeasyPrint">
+<meta name="author" content="{html.escape(cover.title)}"><meta name="generator" content="WeasyPrint">
 <style>{css}</style></head><body>
 <section class="sampul">
 <p class="sampul-bahasa">{t['language']}</p>

@@ -51,7 +51,7 @@ def jobs(config: dict, offline: Path, downloads: Path, docs: Path, registry_file
                 "kind": kind, "name": name, "lang": lang, "target": str(downloads / name),
                 "site": str(offline), "docs": str(docs), "registry": str(registry_file), "site_url": config["site_url"],
                 "cases": cases, "characters": characters, "guide": GUIDE,
-                "version": version, "edition": str(config["extra"]["edition"]),
+                "version": version, "edition": str(config["extra"]["edition"]), "author": str(config.get("site_author", "")),
                 "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
                 "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({LANGUAGE_NAMES[page_lang][lang]})" for page_lang in ("id", "en")},
                 "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in ("id", "en")},
@@ -66,7 +66,7 @@ def render(job: dict) -> tuple[str, int]:
         site=Path(job["site"]), docs=Path(job["docs"]), lang=lang, site_url=job["site_url"],
         addresses=qr.Addresses(job["site_url"], Path(job["registry"])), t=LABELS[lang],
         css="\n".join(path.read_text(encoding="utf-8") for path in CSS_FILES),
-        date=job["date"], date_text=job["date_text"], version=job["version"], edition=job["edition"],
+        date=job["date"], date_text=job["date_text"], version=job["version"], edition=job["edition"], author=job.get("author", ""),
     )
     pages = lambda sources: [BookPage(source, lang) for source in sources]  # noqa: E731
     if job["kind"] == "participant":
