@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from handbook import mkdocs_run
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBPATH_SITE_URL = "https://example.org/pedoman/"
@@ -37,18 +38,7 @@ def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None, epoc
 
     strict=False is for fixtures whose defects must reach the HTML for a checker to find.
     """
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch)
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    else:
-        env.pop("SITE_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    return mkdocs_run.build(site_dir, config, strict=strict, SOURCE_DATE_EPOCH=epoch, SITE_URL=site_url)
 
 
 def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.CompletedProcess:

@@ -134,8 +134,8 @@ def test_every_defect_fixture_is_covered():
     doc = (ROOT / "scripts" / "handbook" / "commands" / "check_content.py").read_text(encoding="utf-8").split('"""')[1]
     documented = {match.group(1) for match in re.finditer(r"^  ([A-Z][A-Z_]+) ", doc, re.M)}
     seeded = {code for _, expected in DEFECTS.values() for _, code in expected}
-    # Block codes have their own fixtures in tests/test_check_blocks.py.
-    elsewhere = {"COVERAGE", "UNREADABLE", "BAD_BLOCK", "SELF_CHECK", "SELF_CHECK_PARITY", "TIMING", "NAME_REUSED"}
+    # Block codes have their own fixtures in tests/test_check_blocks.py, term codes in tests/test_term_usage.py.
+    elsewhere = {"COVERAGE", "UNREADABLE", "BAD_BLOCK", "SELF_CHECK", "SELF_CHECK_PARITY", "TIMING", "NAME_REUSED", "TERM_GLOSS", "TERM_ITALIC"}
     assert documented - seeded == elsewhere, documented - seeded
 
 

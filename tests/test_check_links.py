@@ -8,7 +8,6 @@ strict: the defect must reach the HTML), runs the checker, and asserts the exit 
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import re

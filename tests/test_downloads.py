@@ -21,7 +21,7 @@ from handbook.downloads import kit
 
 BOOKS = {"id": "pedoman-asn-malra-id.pdf", "en": "pedoman-asn-malra-en.pdf"}
 # The trainer's kit (participant cards, trainer edition, character handouts): see test_trainer_kit.py.
-KIT = sorted(kit.FILES[kind]["name"].format(lang=lang) for kind in kit.FILES for lang in ("id", "en"))
+KIT = sorted(kit.FILES[kind].format(lang=lang) for kind in kit.FILES for lang in ("id", "en"))
 ZIP = "pedoman-asn-malra-html.zip"
 A4_POINTS = (595.28, 841.89)
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
@@ -228,10 +228,10 @@ def test_downloads_page_lists_every_file_with_size_date_and_sha256(built_site, d
         assert re.fullmatch(r"\d+[.,]\d (KB|MB)", cells[2]), cells[2]
     for kind, spec in kit.FILES.items():  # the kit's files say who they are for
         for file_lang in ("id", "en"):
-            row = next(row for row in rows if row.a.get_text() == spec["name"].format(lang=file_lang))
-            assert " ".join(spec["for"][lang].split()) in " ".join(row.find_all("td")[1].get_text(" ").split())
-    participant = next(row for row in rows if row.a.get_text() == kit.FILES["participant"]["name"].format(lang=lang))
-    trainer = next(row for row in rows if row.a.get_text() == kit.FILES["trainer"]["name"].format(lang=lang))
+            row = next(row for row in rows if row.a.get_text() == spec.format(lang=file_lang))
+            assert " ".join(kit.LABELS[lang]["file_for"][kind].split()) in " ".join(row.find_all("td")[1].get_text(" ").split())
+    participant = next(row for row in rows if row.a.get_text() == kit.FILES["participant"].format(lang=lang))
+    trainer = next(row for row in rows if row.a.get_text() == kit.FILES["trainer"].format(lang=lang))
     assert {"id": "untuk dibagikan kepada peserta", "en": "to hand out to participants"}[lang] in participant.get_text().lower()
     assert {"id": "hanya untuk pelatih", "en": "for trainers only"}[lang] in trainer.get_text().lower()
 

@@ -39,7 +39,7 @@ BODY = ("-x", "0", "-y", "40", "-W", "595", "-H", "757")  # the page without run
 
 
 def name(kind: str, lang: str) -> str:
-    return kit.FILES[kind]["name"].format(lang=lang)
+    return kit.FILES[kind].format(lang=lang)
 
 
 def norm(text: str) -> str:

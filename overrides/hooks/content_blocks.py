@@ -18,7 +18,6 @@ import html
 import posixpath
 import re
 import string
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,33 +26,9 @@ from handbook import blocks
 from handbook import pages as content
 from handbook.build import current_language
 from handbook.vocabulary import DEFAULT_LANGUAGE
+from handbook import interface
 
-LABELS = {
-    "id": {
-        "feedback": "Pembahasan",
-        "best": "Jawaban terbaik.",
-        "minutes": "Menit",
-        "activity": "Kegiatan",
-        "total": "Jumlah",
-        "short": "Versi 20 menit",
-        "full": "Versi penuh ({minutes} menit)",
-        "case": "Studi kasus",
-        "short_version": "versi 20 menit",
-        "full_version": "versi penuh",
-    },
-    "en": {
-        "feedback": "Explanations",
-        "best": "Best answer.",
-        "minutes": "Minutes",
-        "activity": "Activity",
-        "total": "Total",
-        "short": "20-minute version",
-        "full": "Full version ({minutes} minutes)",
-        "case": "Case study",
-        "short_version": "20-minute version",
-        "full_version": "full version",
-    },
-}
+LABELS = interface.labels("content_blocks")  # interface text: overrides/interface/<lang>.yml
 
 # Inline text of a self-check: escaped, then only *emphasis* and **strong** become tags. The quiz
 # is one raw HTML block, which Python-Markdown leaves alone, so the page's Markdown rules never see

@@ -29,22 +29,12 @@ from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
 from handbook.build import current_language
+from handbook import interface
 
 MARKER = re.compile(r"^<!--\s*auto:\s*berkas-unduhan\s*-->[ \t]*$", re.M)
 PAGE = "unduhan/"
 
-LABELS = {
-    "id": {
-        "columns": "| Berkas | Isi | Ukuran | Tanggal | SHA-256 |\n|---|---|---|---|---|",
-        "online": "Berkas unduhan (PDF dan salinan HTML) ada di halaman Unduhan situs pedoman: <{url}>",
-        "locale": "id",
-    },
-    "en": {
-        "columns": "| File | Contents | Size | Date | SHA-256 |\n|---|---|---|---|---|",
-        "online": "The download files (PDF and the HTML copy) are on the handbook site's Downloads page: <{url}>",
-        "locale": "en_GB",
-    },
-}
+LABELS = interface.labels("downloads_page")  # interface text: overrides/interface/<lang>.yml
 
 
 def _downloads_dir() -> Path | None:

@@ -11,25 +11,13 @@ Also 404 pages (template context). A missing or empty edition fails the build.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from handbook.build import current_language
+from handbook import interface
 
-LABELS = {
-    "id": {
-        "edition": "Edisi {edition}",
-        "changes": "Riwayat perubahan",
-        "cite": "{title}, edisi {edition}, bagian {section}, {address}",
-    },
-    "en": {
-        "edition": "Edition {edition}",
-        "changes": "Changes",
-        "cite": "{title}, edition {edition}, section {section}, {address}",
-    },
-}
+LABELS = interface.labels("edition")  # interface text: overrides/interface/<lang>.yml
 CHANGES_PAGE = "riwayat/"
 
 

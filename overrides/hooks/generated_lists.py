@@ -27,50 +27,12 @@ from mkdocs.exceptions import PluginError
 from handbook import pages as content
 from handbook.build import current_language
 from handbook import vocabulary
+from handbook import interface
 
 MARKER = re.compile(r"^<!--\s*auto:\s*([a-z-]+)\s*-->[ \t]*$", re.M)  # [ \t]: never eat the blank line after
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$")
 
-LABELS = {
-    "id": {
-        "title": "Judul",
-        "character": "Karakter",
-        "main": "Karakter utama",
-        "others": "Karakter lain",
-        "context": "Konteks",
-        "minutes": "Menit",
-        "values": "Nilai BerAKHLAK",
-        "main_mark": "karakter utama",
-        "min": "menit",
-        "cases_here": "Studi kasus dengan konteks ini:",
-        "none": "Belum ada studi kasus untuk bagian ini.",
-        "acronym": "Singkatan",
-        "meaning": "Kepanjangan dan arti",
-        "picture": "Delapan karakter ASN Maluku Tenggara, sesuai urutan Bupati",
-        "picture_title": "Delapan karakter ASN",
-        "picture_caption": "Delapan karakter ASN, sesuai urutan yang disebut Bupati pada 30 Juni 2025.",
-        "reading_time": "Waktu baca: sekitar {minutes} menit",
-    },
-    "en": {
-        "title": "Title",
-        "character": "Character",
-        "main": "Main character",
-        "others": "Other characters",
-        "context": "Context",
-        "minutes": "Minutes",
-        "values": "BerAKHLAK values",
-        "main_mark": "main character",
-        "min": "minutes",
-        "cases_here": "Case studies set in this context:",
-        "none": "There is no case study for this part yet.",
-        "acronym": "Acronym",
-        "meaning": "Expansion and meaning",
-        "picture": "The eight ASN characters of Maluku Tenggara, in the Bupati's order",
-        "picture_title": "The eight ASN characters",
-        "picture_caption": "The eight ASN characters, in the order the Bupati named them on 30 June 2025.",
-        "reading_time": "Reading time: about {minutes} minutes",
-    },
-}
+LABELS = interface.labels("generated_lists")  # interface text: overrides/interface/<lang>.yml
 
 
 def _text(value) -> str:

@@ -38,7 +38,6 @@ import html
 import json
 import posixpath
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -47,6 +46,7 @@ from mkdocs import utils
 from mkdocs.plugins import event_priority
 
 from handbook.build import current_language, offline_copy_enabled
+from handbook import interface
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER_SOURCE = ROOT / "scripts" / "handbook" / "service_worker.js"
@@ -58,64 +58,7 @@ THEME_COLOR = "#00695c"  # --md-primary-fg-color in pedoman.css
 DOWNLOADS_PAGE = "unduhan/"
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")  # what static hosts gzip
 
-LABELS = {
-    "id": {
-        "name": "Pedoman ASN Maluku Tenggara",
-        "short_name": "Pedoman ASN",
-        "description": "Pedoman bagi CPNS dan ASN baru Kabupaten Maluku Tenggara, juga tanpa internet.",
-        "save_heading": "Simpan di ponsel ini",
-        "save_intro": "Satu tombol menyimpan seluruh pedoman berbahasa Indonesia, termasuk pencariannya, di peramban ponsel ini. Setelah itu pedoman terbuka tanpa sinyal, di kapal atau di ohoi.",
-        "save": "Simpan seluruh pedoman",
-        "size": "unduhan sekitar {compressed}, paling banyak {size}",
-        "progress_label": "Kemajuan penyimpanan",
-        "progress": "Menyimpan {done} dari {total} berkas...",
-        "done": "Tersimpan: seluruh pedoman dan pencariannya dapat dibuka tanpa internet.",
-        "failed": "{failed} berkas belum tersimpan (sinyal terputus). Tekan tombol lagi ketika ada sinyal.",
-        "waiting": "Menyiapkan penyimpanan...",
-        "unsupported": "Peramban ini tidak dapat menyimpan pedoman. Gunakan salinan HTML (zip) di bawah.",
-        "notice": "Edisi baru pedoman telah dimuat.",
-        "close": "Tutup",
-        "offline_title": "Tidak ada sinyal",
-        "offline_intro": "Halaman ini belum tersimpan di ponsel ini, dan sekarang tidak ada sambungan internet.",
-        "offline_saved": "Tersimpan di ponsel ini",
-        "offline_none": "Belum ada halaman yang tersimpan.",
-        "offline_how_heading": "Menyimpan sisanya",
-        "offline_how": "Setiap halaman yang pernah Anda buka tersimpan dengan sendirinya. Untuk menyimpan seluruh pedoman sekaligus, buka halaman",
-        "offline_how_end": "ketika ada sinyal, lalu tekan tombol \u201cSimpan seluruh pedoman\u201d.",
-        "downloads": "Unduhan",
-        "retry": "Coba lagi",
-        "home": "Beranda",
-        "decimal": ",",
-    },
-    "en": {
-        "name": "Civil Servant Handbook, Maluku Tenggara",
-        "short_name": "ASN Handbook",
-        "description": "The handbook for new civil servants of Maluku Tenggara Regency, also without internet.",
-        "save_heading": "Save on this phone",
-        "save_intro": "One button saves the whole English handbook, search included, in this phone's browser. After that it opens with no signal, on a boat or in an ohoi.",
-        "save": "Save the whole handbook",
-        "size": "a download of about {compressed}, at most {size}",
-        "progress_label": "Saving progress",
-        "progress": "Saving {done} of {total} files...",
-        "done": "Saved: the whole handbook and its search open without internet.",
-        "failed": "{failed} files are not saved yet (the signal dropped). Press the button again when you have signal.",
-        "waiting": "Getting ready to save...",
-        "unsupported": "This browser cannot save the handbook. Use the HTML copy (zip) below.",
-        "notice": "A newer edition of the handbook was loaded.",
-        "close": "Close",
-        "offline_title": "No signal",
-        "offline_intro": "This page is not saved on this phone yet, and there is no internet connection now.",
-        "offline_saved": "Saved on this phone",
-        "offline_none": "No page is saved yet.",
-        "offline_how_heading": "Saving the rest",
-        "offline_how": "Every page you open is saved by itself. To save the whole handbook at once, open the",
-        "offline_how_end": "page when you have signal and press \u201cSave the whole handbook\u201d.",
-        "downloads": "Downloads",
-        "retry": "Try again",
-        "home": "Home",
-        "decimal": ".",
-    },
-}
+LABELS = interface.labels("offline_first")  # interface text: overrides/interface/<lang>.yml
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
 INLINED = re.compile(r'<style data-href="([^"]+)">.*?</style>', re.S)

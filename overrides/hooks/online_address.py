@@ -10,7 +10,7 @@ that address in ``page.meta["alamat_daring"]`` for the templates.
 from __future__ import annotations
 
 
-from handbook.build import online_path
+from handbook.addresses import online_path
 
 
 def on_page_context(context, page, config, nav):

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
+from handbook import interface
 
 # The column headings of the "Lakukan / Hindari" tables (templates.md, section perilaku).
-LABELS = {"id": ("Lakukan", "Hindari"), "en": ("Do", "Avoid")}
+LABELS = interface.labels("table_labels")  # interface text: overrides/interface/<lang>.yml
 STACKED = {tuple(word.lower() for word in pair) for pair in LABELS.values()}
 TABLE = re.compile(r"<table\b.*?</table>", re.S)
 

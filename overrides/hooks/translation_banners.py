@@ -26,6 +26,10 @@ from mkdocs.utils import get_relative_url
 
 from handbook import translations as tr
 from handbook.pages import ContentError
+from handbook import interface
+
+# The banners appear on English pages only, so they read the English table.
+LABELS = interface.labels("translation_banners")[tr.TARGET]
 
 log = logging.getLogger("mkdocs.hooks.translation_banners")
 
@@ -60,14 +64,13 @@ def _original_link(page) -> str | None:
     if original is None:
         return None
     href = get_relative_url(original.url or "./", page.url or "./")
-    return f'<a href="{html.escape(href)}" hreflang="{tr.SOURCE}">Indonesian original</a>'
+    return f'<a href="{html.escape(href)}" hreflang="{tr.SOURCE}">{LABELS["original"]}</a>'
 
 
 def fallback_notice() -> str:
     return _notice(
-        "Not yet translated",
-        "This page has not been translated into English yet, so it is shown in the Indonesian "
-        "original below. The translation will replace it.",
+        LABELS["fallback_title"],
+        LABELS["fallback_text"],
     )
 
 
@@ -75,22 +78,18 @@ def stale_notice(stale: list[tr.Stale], english: tr.ParsedPage, source: tr.Parse
     names = []
     for entry in stale:
         if entry.ident == tr.INTRO:
-            names.append("the introduction")
+            names.append(LABELS["intro"])
             continue
         ours = english.section(entry.ident)
         if ours is not None:
             names.append(f'<a href="#{html.escape(entry.ident)}">{html.escape(ours.title)}</a>')
         else:  # a section the English page does not have yet
             theirs = source.section(entry.ident)
-            names.append(f'a new section, <span lang="{tr.SOURCE}">“{html.escape(theirs.title if theirs else entry.ident)}”</span>')
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    plural = "This section has" if len(names) == 1 else "These sections have"
-    read = f" Until it is updated, read the {original}." if original else ""
-    return _notice(
-        "Translation being updated",
-        f"The Indonesian original of this page has changed since it was translated. "
-        f"{plural} not been updated in English yet: {listed}.{read}",
-    )
+            names.append(f'{LABELS["new_section"]}, <span lang="{tr.SOURCE}">“{html.escape(theirs.title if theirs else entry.ident)}”</span>')
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {LABELS['and']} " + names[-1]
+    plural = LABELS["one"] if len(names) == 1 else LABELS["many"]
+    read = LABELS["read"].format(original=original) if original else ""
+    return _notice(LABELS["stale_title"], LABELS["stale_text"].format(plural=plural, listed=listed, read=read))
 
 
 def on_page_content(content, page, config, files):

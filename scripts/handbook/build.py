@@ -19,12 +19,3 @@ def current_language(config) -> str:
 def offline_copy_enabled(config) -> bool:
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(plugin and plugin.config.enabled)
-
-
-def online_path(url: str) -> str:
-    """``karakter/integritas.html`` -> ``karakter/integritas/``; ``en/index.html`` -> ``en/``."""
-    if not url.endswith(".html"):
-        return url
-    if url == "index.html" or url.endswith("/index.html"):
-        return url[: -len("index.html")]
-    return url[: -len(".html")] + "/"

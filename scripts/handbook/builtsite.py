@@ -155,26 +155,3 @@ def is_external(url: str, host: str = "") -> bool:
     if parts.netloc and parts.netloc == host:
         return False
     return bool(parts.scheme and parts.scheme not in ("file",)) or url.startswith("//")
-
-
-def language_of(path: str, languages=("en",)) -> str:
-    first = path.split("/", 1)[0]
-    return first if first in languages else "id"
-
-
-def without_language(path: str, languages=("en",)) -> str:
-    first, _, rest = path.partition("/")
-    return rest if first in languages and rest else path
-
-
-def source_of(page_path: str, docs: Path) -> Path | None:
-    """The Markdown file a built page came from (falling back to the Indonesian file)."""
-    lang = language_of(page_path)
-    stem = without_language(page_path).removesuffix("index.html").rstrip("/")
-    candidates = []
-    for language in (lang, "id"):
-        if stem:
-            candidates += [docs / f"{stem}.{language}.md", docs / stem / f"index.{language}.md"]
-        else:
-            candidates.append(docs / f"index.{language}.md")
-    return next((c for c in candidates if c.exists()), None)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from handbook.addresses import canonical_page
 
 INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
@@ -25,17 +26,6 @@ class SourceLink:
     raw: str  # as written
     site_path: str | None  # canonical page path within the language, e.g. "karakter/integritas/"
     fragment: str
-
-
-def canonical_page(path: str) -> str:
-    """'karakter/integritas.en.md' or 'karakter/integritas/index.html' -> 'karakter/integritas/'."""
-    path = re.sub(r"\.(id|en)\.md$", ".md", path)
-    if path.endswith(".md"):
-        path = path[: -len(".md")]
-        path = path[: -len("index")] if path.endswith("index") else path + "/"
-    elif path.endswith("index.html"):
-        path = path[: -len("index.html")]
-    return path.lstrip("./") if path not in ("", "./") else ""
 
 
 def links_in(markdown_file: Path, docs: Path) -> tuple[list[SourceLink], int | None]:

@@ -39,7 +39,6 @@ import http.server
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import textwrap
 import threading
@@ -47,6 +46,7 @@ import time
 from pathlib import Path
 
 from handbook import chromium, npm_tools
+from handbook import mkdocs_run
 
 PAGES = {"home": "", "character": "karakter/integritas/", "case study": "studi-kasus/hoaks-di-grup-whatsapp/"}
 SESSION = [
@@ -167,11 +167,7 @@ def lighthouse(url: str) -> dict:
 
 
 def build(config: Path, site: Path, root: Path, site_url: str | None = None) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("PEDOMAN_DOWNLOADS", "OFFLINE")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if site_url:
-        env["SITE_URL"] = site_url
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)], cwd=root, env=env, check=True, capture_output=True)  # cwd: snippets' base_path is relative
+    mkdocs_run.build(site, config, strict=False, check=True, SITE_URL=site_url)
 
 
 def baseline_config(root: Path, folder: Path) -> Path:

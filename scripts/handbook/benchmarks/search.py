@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from handbook.project import ROOT
+from handbook import mkdocs_run
 QUERIES = ROOT / "tests" / "search_queries.yml"
 RUNNER = Path(__file__).resolve().parent / "search_rank.js"
 TOP = 3
@@ -61,8 +61,7 @@ def hit(item: dict, pages: list[str]) -> bool:
 
 def build(folder: Path) -> Path:
     site = folder / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = mkdocs_run.build(site)
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-3000:]}")
     return site

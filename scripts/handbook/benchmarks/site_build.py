@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from handbook.benchmarks import timing
+from handbook import mkdocs_run
 
 GOAL_SECONDS = 90
 
@@ -23,7 +24,7 @@ def main(root: Path, runs: int = timing.DEFAULT_RUNS) -> None:
     env["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
-        plain, _ = timing.measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "plain")], runs, cwd=root, env=env)
+        plain, _ = timing.measure(mkdocs_run.command(work / "plain"), runs, cwd=root, env=mkdocs_run.environment())
         full, _ = timing.measure([sys.executable, "-m", "handbook", "build", "--site-dir", str(work / "site"), "--work-dir", str(work / "build")], runs, cwd=root, env=env)
         downloads = work / "site" / "unduhan"
         sizes = {p.name: p.stat().st_size for p in downloads.iterdir() if p.suffix in (".pdf", ".zip")} if downloads.is_dir() else {}

@@ -30,23 +30,26 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from handbook import nginx, precompress
+from handbook import interface, nginx, precompress
 from handbook.downloads import archive, book, kit, pdf, qr
 
 from handbook.project import ROOT
+from handbook import mkdocs_run
 CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
-ZIP_NAME = "pedoman-asn-malra-html.zip"
-TITLES = {
-    "book": {"id": "Pedoman ASN Maluku Tenggara", "en": "Civil Servant Handbook, Maluku Tenggara"},
-    "book_sub": {
-        "id": "Delapan karakter ASN, konteks lokal, dan studi kasus untuk CPNS dan ASN baru",
-        "en": "The eight ASN characters, the local context and case studies for new civil servants",
-    },
-    "zip": {"id": "Salinan HTML luring, kedua bahasa", "en": "Offline HTML copy, both languages"},
-}
+# What a reader sees of each download comes from the interface tables (overrides/interface/);
+# the handbook's own names (title and subtitle per language, the file-name prefix) from mkdocs.yml.
+LABELS = interface.labels("build_site")
 
-# The name of a file's language, as written on the downloads page of each language.
-LANGUAGE_NAMES = {"id": {"id": "bahasa Indonesia", "en": "bahasa Inggris"}, "en": {"id": "Indonesian", "en": "English"}}
+
+def handbook_names(config: dict) -> dict:
+    """Title and subtitle per language (site_name, site_description) and the downloads' file prefix."""
+    i18n = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
+    names = {"title": {}, "subtitle": {}, "prefix": str(config["extra"]["download_prefix"])}
+    for language in i18n.get("languages", []):
+        lang = language["locale"]
+        names["title"][lang] = str(language.get("site_name") or config["site_name"]).strip()
+        names["subtitle"][lang] = str(language.get("site_description") or config["site_description"]).strip()
+    return names
 
 
 class StepError(Exception):
@@ -63,11 +66,7 @@ class Progress:
 
 
 def mkdocs_build(site_dir: Path, **env: str) -> None:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=environment, capture_output=True, text=True,
-    )
+    result = mkdocs_run.build(site_dir, **env)
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     for line in warnings:  # shown even on success, so nothing is silently dropped
         print(line, file=sys.stderr)
@@ -110,15 +109,16 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
     from babel.dates import format_date
 
     sources = book.nav_sources(config["nav"])
+    names = handbook_names(config)
     day, version = commit_date().date(), commit_version()
     jobs = []
     for lang, locale in (("id", "id"), ("en", "en_GB")):
-        name = f"pedoman-asn-malra-{lang}.pdf"
+        name = f"{names['prefix']}-{lang}.pdf"
         jobs.append({
             "name": name, "kind": "book", "lang": lang, "sources": sources, "site": str(offline),
             "site_url": config["site_url"], "target": str(downloads / name),
             "cover": {
-                "title": TITLES["book"][lang], "subtitle": TITLES["book_sub"][lang],
+                "title": names["title"][lang], "subtitle": names["subtitle"][lang],
                 "version": version, "date": day.isoformat(), "edition": str(config["extra"]["edition"]),
                 "date_text": format_date(day, format="long", locale=locale),
             },
@@ -144,15 +144,17 @@ def build(site_dir: Path, work_dir: Path) -> None:
         pages = dict(pool.map(render_book, jobs))
     progress("PDFs rendered: " + ", ".join(f"{name} {count} pp." for name, count in pages.items()))
 
-    count = archive.zip_folder(offline, downloads / ZIP_NAME, "pedoman-asn-malra", int(commit_date().timestamp()))
-    progress(f"offline copy zipped: {ZIP_NAME}, {count} files")
+    prefix = handbook_names(config)["prefix"]
+    zip_name = f"{prefix}-html.zip"
+    count = archive.zip_folder(offline, downloads / zip_name, prefix, int(commit_date().timestamp()))
+    progress(f"offline copy zipped: {zip_name}, {count} files")
 
     manifest = [
-        {"file": job["name"], "title": job.get("title") or {lang: f"{TITLES[job['kind']][lang]} ({LANGUAGE_NAMES[lang][job['lang']]})" for lang in ("id", "en")},
+        {"file": job["name"], "title": job.get("title") or {lang: f"{handbook_names(config)['title'][lang]} ({LABELS[lang]['language_names'][job['lang']]})" for lang in ("id", "en")},
          **({"for": job["for"]} if "for" in job else {})}
         for job in jobs
     ]
-    manifest.append({"file": ZIP_NAME, "title": TITLES["zip"]})
+    manifest.append({"file": zip_name, "title": {lang: LABELS[lang]["zip"] for lang in ("id", "en")}})
     (downloads / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     mkdocs_build(site_dir, PEDOMAN_DOWNLOADS=str(downloads.resolve()))
     progress(f"site built into {site_dir} with {len(manifest)} downloads")

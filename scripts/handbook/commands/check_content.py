@@ -49,7 +49,7 @@ from collections import Counter
 from pathlib import Path
 
 from handbook import blocks, vocabulary
-from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page, split_name
+from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page
 from handbook import term_usage
 from handbook.terms import load_terms, load_wording
 

@@ -30,18 +30,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from handbook.builtsite import (
-    SiteError,
-    site_address,
-    is_external,
-    language_of,
-    list_files,
-    resolve,
-    scan_page,
-    source_of,
-    without_language,
-)
-from handbook.markdown_links import canonical_page, find_line, links_in
+from handbook.addresses import canonical_page, language_of, source_of, without_language
+from handbook.builtsite import SiteError, is_external, list_files, resolve, scan_page, site_address
+from handbook.markdown_links import find_line, links_in
 
 from handbook.project import ROOT
 DOWNLOADS = (".pdf", ".zip", ".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".css", ".js", ".json", ".xml")

@@ -40,7 +40,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from handbook import translations as tr
-from handbook.builtsite import SiteError, list_files, source_of
+from handbook.addresses import source_of
+from handbook.builtsite import SiteError, list_files
 from handbook.pages import ContentError, as_slug_list
 
 from handbook.project import ROOT

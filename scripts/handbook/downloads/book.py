@@ -22,7 +22,9 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from handbook.build import online_path
+from handbook.addresses import online_path
+from handbook import interface
+from handbook import addresses
 
 # The picture of the eight characters is coloured on the site by CSS classes that use Material's
 # CSS variables. WeasyPrint applies neither the page's stylesheets nor a <style> inside an inline
@@ -34,10 +36,7 @@ PICTURE_ATTRIBUTES = {
     "number": {"fill": "#ffffff", "font-size": "20", "font-weight": "bold", "font-family": "DejaVu Sans"},
     "label": {"fill": "#111111", "font-size": "11", "font-weight": "normal", "font-family": "DejaVu Sans"},
 }
-LABELS = {
-    "id": {"contents": "Daftar isi", "language": "Bahasa Indonesia", "version": "Versi", "date": "Tanggal", "edition": "Edisi"},
-    "en": {"contents": "Contents", "language": "English", "version": "Version", "date": "Date", "edition": "Edition"},
-}
+LABELS = interface.labels("book")  # interface text: overrides/interface/<lang>.yml
 
 
 class BookError(Exception):
@@ -52,8 +51,7 @@ class BookPage:
     @property
     def built(self) -> str:
         """Path of the page in the offline build (use_directory_urls: false)."""
-        path = self.source[: -len(".md")] + ".html"
-        return f"en/{path}" if self.lang == "en" else path
+        return addresses.offline_path(self.source, self.lang)
 
     @property
     def key(self) -> str:
@@ -174,7 +172,7 @@ def assemble(site: Path, pages: list[BookPage], lang: str, cover: Cover, site_ur
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{html.escape(cover.title)}</title>
 <meta name="dcterms.created" content="{cover.date}"><meta name="dcterms.modified" content="{cover.date}">
-<meta name="author" content="Pedoman ASN Maluku Tenggara"><meta name="generator" content="WeasyPrint">
+<meta name="author" content="{html.escape(cover.title)}"><meta name="generator" content="WeasyPrint">
 <style>{css}</style></head><body>
 <section class="sampul">
 <p class="sampul-bahasa">{t['language']}</p>

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook.build import online_path
+from handbook.addresses import online_path
 
 from . import book, pdf, qr
 from .book import BookError, BookPage
@@ -50,6 +50,7 @@ class Context:
     date_text: str
     version: str
     edition: str = ""  # mkdocs.yml extra.edition, printed on every card and cover
+    author: str = ""  # mkdocs.yml site_author, the PDFs' metadata
 
     @property
     def edition_text(self) -> str:
@@ -74,7 +75,7 @@ def document(ctx: Context, title: str, body: str, kind: str, header: str) -> str
 <html lang="{ctx.lang}"><head><meta charset="utf-8">
 <title>{esc(title)}</title>
 <meta name="dcterms.created" content="{ctx.date}"><meta name="dcterms.modified" content="{ctx.date}">
-<meta name="author" content="Pedoman ASN Maluku Tenggara"><meta name="generator" content="WeasyPrint">
+<meta name="author" content="{esc(ctx.author)}"><meta name="generator" content="WeasyPrint">
 <style>{ctx.css}</style></head><body class="{kind}" data-kopi="{esc(header)}">
 {body}
 </body></html>"""

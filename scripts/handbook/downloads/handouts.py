@@ -11,7 +11,6 @@ Built by build_site.py via kit.py.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from handbook import vocabulary
 from handbook.pages import ContentError, as_slug_list, read_page
