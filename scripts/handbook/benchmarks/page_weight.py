@@ -38,7 +38,9 @@ import gzip
 import http.server
 import json
 import os
+import socket
 import subprocess
+import sys
 import tempfile
 import textwrap
 import threading
@@ -285,3 +287,42 @@ def main(root: Path) -> None:
                 print(f"    {name:10} {label:9} {scores}" + (f"  (failing: {', '.join(result['failing'])})" if result["failing"] else ""))
         ours_server.shutdown()
         base_server.shutdown()
+        lighthouse_through_nginx(root, work)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def lighthouse_through_nginx(root: Path, work: Path) -> None:
+    """The same Lighthouse run on the site served as published: `handbook preview` (make preview), nginx."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    build(root / "mkdocs.yml", work / "nginx-site", root, url)
+    command = [sys.executable, "-m", "handbook", "preview", "--site", str(work / "nginx-site"), "--port", str(port), "--run-dir", str(work / "preview")]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                if server.poll() is not None:
+                    print(f"  Lighthouse through nginx: not measured: make preview stopped ({server.stderr.read()[-300:].strip()})")
+                    return
+                time.sleep(0.2)
+        print("  Lighthouse 12 (mobile) through make preview (nginx: gzip, caching, security headers): " + ", ".join(LIGHTHOUSE_CATEGORIES))
+        for name, path in LIGHTHOUSE_PAGES.items():
+            try:
+                result = lighthouse(url + path)
+            except (RuntimeError, npm_tools.ToolMissing, subprocess.TimeoutExpired) as error:
+                print(f"    {name:10} {'ours':9} not measured: {str(error).splitlines()[0]}")
+                continue
+            scores = "  ".join(f"{key} {value:3d}" for key, value in result["scores"].items())
+            print(f"    {name:10} {'ours':9} {scores}" + (f"  (failing: {', '.join(result['failing'])})" if result["failing"] else ""))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
