@@ -102,6 +102,8 @@ def site_pages(built_site) -> dict[str, list[Path]]:
 def write_fixture_config(folder: Path, nav: list[str], hooks=("language_switcher.py", "not_found_pages.py")) -> Path:
     """A tiny site's mkdocs.yml that inherits the real one, with its own nav and hooks."""
     shutil.copytree(ROOT / "includes", folder / "includes", dirs_exist_ok=True)
+    # The theme's templates read their labels from the interface tables: every fixture needs that hook.
+    hooks = (*hooks, "interface_text.py") if "interface_text.py" not in hooks else hooks
     hook_lines = "".join(f"\n  - {ROOT / 'overrides' / 'hooks' / hook}" for hook in hooks)
     nav_lines = "".join(f"\n  - {page}" for page in nav)
     config = folder / "mkdocs.yml"

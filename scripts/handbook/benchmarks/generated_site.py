@@ -60,7 +60,7 @@ def write(folder: Path, root: Path, pages: int) -> Path:
     (folder / "includes").mkdir(exist_ok=True)
     (folder / "includes" / "abbreviations.md").write_text("*[ASN]: Aparatur Sipil Negara\n")
     config = folder / "mkdocs.yml"
-    hooks = "".join(f"\n  - {root / 'overrides/hooks' / h}" for h in ("language_switcher.py", "not_found_pages.py"))
+    hooks = "".join(f"\n  - {root / 'overrides/hooks' / h}" for h in ("language_switcher.py", "not_found_pages.py", "interface_text.py"))
     config.write_text(
         textwrap.dedent(
             f"""\
