@@ -134,7 +134,7 @@ SAVE_CONTROL = Template("""<div class="pedoman-simpan" id="simpan-di-ponsel">
 </div>
 """)
 
-NOTICE = Template("""<div class="pedoman-edisi" data-offline-notice role="status" hidden><p>{{ t.notice | e }} <button type="button" class="md-button" data-offline-notice-close>{{ t.close | e }}</button></p></div>""")
+NOTICE = Template("""<div class="pedoman-edisi-baru" data-offline-notice role="status" hidden><p>{{ t.notice | e }} <button type="button" class="md-button" data-offline-notice-close>{{ t.close | e }}</button></p></div>""")
 
 
 # --- per page ---------------------------------------------------------------------------------
