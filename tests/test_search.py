@@ -22,7 +22,7 @@ AFFIX_PAIRS = [
     ("sadar", "karakter/"),
     ("percaya", "karakter/empati-sosial/"),
     ("batas", "karakter/empati-sosial/"),
-    ("baca", "studi-kasus/belajar-dari-tetua-adat/"),
+    ("baca", "tentang/"),
     ("dengar", "karakter/komunikasi/"),
     ("tanya", "karakter/"),
     ("kirim", "karakter/ketahanan-mental/"),

@@ -448,7 +448,7 @@ def test_an_unregistered_address_stops_the_build_with_the_fix(tmp_path):
 
 
 def test_build_site_reports_an_unregistered_address_without_a_traceback(tmp_path, monkeypatch, capsys):
-    import build_site
+    from handbook.commands import build_site
 
     def refuse(*args, **kwargs):
         raise qr.AddressError("permalinks.txt: '/studi-kasus/x/' is not a registered permalink")

@@ -146,8 +146,9 @@ def parse(block: Block, path: str) -> Parsed:
     if not block.closed:
         raise Problem(path, block.line, "BAD_BLOCK", f"the ```{block.kind} block is never closed; end it with a line of ```")
     first = block.line + 1
-    loader = yaml.SafeLoader(block.source)
+    loader = None
     try:
+        loader = yaml.SafeLoader(block.source)  # the reader already rejects control characters
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
@@ -158,7 +159,8 @@ def parse(block: Block, path: str) -> Parsed:
             f"the ```{block.kind} block is not valid YAML ({problem}); quote text that holds ': ' or starts with a quote, or use '>-' ({HOW_TO})",
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict = {}
     if node is not None:
         _node_lines(node, (), first, lines)

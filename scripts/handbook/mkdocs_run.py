@@ -3,7 +3,7 @@
 Always a separate process (MkDocs and its plugins keep state between builds in one process),
 always `--strict` unless a caller asks otherwise (fixtures whose defects must reach the HTML),
 never with -q/-v (they stop warnings counting). The environment is cleaned of the switches that
-change what is built (OFFLINE, PEDOMAN_DOWNLOADS, SITE_URL) unless the caller sets them.
+change what is built (OFFLINE, PEDOMAN_DOWNLOADS) unless the caller sets them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from pathlib import Path
 
 from handbook.project import CONFIG
 
-SWITCHES = ("OFFLINE", "PEDOMAN_DOWNLOADS", "SITE_URL")
+# Switches that change what is built and must not leak in from the caller's shell; SITE_URL is
+# passed on (make site publishes under it), and a caller can still remove it with SITE_URL=None.
+SWITCHES = ("OFFLINE", "PEDOMAN_DOWNLOADS")
 
 
 def command(site_dir: Path, config: Path = CONFIG, strict: bool = True) -> list[str]:
