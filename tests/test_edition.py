@@ -33,7 +33,8 @@ PDFS = [f"{name}-{lang}.pdf" for name in ("pedoman-asn-malra", "kartu-kasus-pese
 def html_pages(site):
     for path in sorted(site.rglob("*.html")):
         raw = path.read_text(encoding="utf-8")
-        if 'name="pedoman-redirect"' not in raw:
+        # Redirect stubs, and the worker's offline page (a standalone page, not the theme's), have no footer.
+        if 'name="pedoman-redirect"' not in raw and path.name != "offline.html":
             yield path, BeautifulSoup(raw, "html.parser")
 
 

@@ -210,7 +210,11 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-def test_no_csp_violation_in_chromium_with_search_open(nginx_site, page):
+def test_no_csp_violation_in_chromium_with_search_open(nginx_site, browser):
+    # Service workers blocked: every navigation must come from nginx with its headers (the worker's
+    # own caching is tested in tests/test_offline_first.py).
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
     console = []
     page.on("console", lambda message: console.append(message.text) if message.type in ("error", "warning") else None)
     page.add_init_script(RECORD_VIOLATIONS)
@@ -230,3 +234,4 @@ def test_no_csp_violation_in_chromium_with_search_open(nginx_site, page):
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.append(s); }")
     page.wait_for_timeout(200)
     assert any("script-src" in v for v in page.evaluate("window.__csp"))
+    context.close()
