@@ -68,10 +68,16 @@ def fetch(server: Server, path: str, headers: dict | None = None, method: str = 
     """(status, headers with lower-case names, body bytes) for ``path`` (absolute, or under the prefix)."""
     if not path.startswith("/"):
         path = server.prefix + path
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    connection.request(method, path, headers=headers or {})
-    response = connection.getresponse()
-    body = response.read()
-    result = response.status, {k.lower(): v for k, v in response.getheaders()}, body
-    connection.close()
-    return result
+    for attempt in range(3):  # a just-started nginx on a loaded machine may drop the first connection
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request(method, path, headers=headers or {})
+            response = connection.getresponse()
+            body = response.read()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+        except ConnectionError:
+            if attempt == 2:
+                raise
+            time.sleep(0.5)
+        finally:
+            connection.close()

@@ -34,7 +34,8 @@ def html_pages(site):
     for path in sorted(site.rglob("*.html")):
         raw = path.read_text(encoding="utf-8")
         # Redirect stubs, and the worker's offline page (a standalone page, not the theme's), have no footer.
-        if 'name="pedoman-redirect"' not in raw and path.name != "offline.html":
+        # ... and index.linked.html, the same page with linked stylesheets that the worker serves.
+        if 'name="pedoman-redirect"' not in raw and path.name not in ("offline.html", "index.linked.html"):
             yield path, BeautifulSoup(raw, "html.parser")
 
 
