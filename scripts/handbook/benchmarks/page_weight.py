@@ -278,16 +278,21 @@ def main(root: Path) -> None:
         print("  Lighthouse 12 (mobile), scores out of 100: " + ", ".join(LIGHTHOUSE_CATEGORIES))
         for name, path in LIGHTHOUSE_PAGES.items():
             for label, url in (("ours", ours_url), ("baseline", base_url)):
-                try:
-                    result = lighthouse(url + path)
-                except (RuntimeError, npm_tools.ToolMissing, subprocess.TimeoutExpired) as error:
-                    print(f"    {name:10} {label:9} not measured: {str(error).splitlines()[0]}")
-                    continue
-                scores = "  ".join(f"{key} {value:3d}" for key, value in result["scores"].items())
-                print(f"    {name:10} {label:9} {scores}" + (f"  (failing: {', '.join(result['failing'])})" if result["failing"] else ""))
+                print_lighthouse(name, label, url + path)
         ours_server.shutdown()
         base_server.shutdown()
         lighthouse_through_nginx(root, work)
+
+
+def print_lighthouse(name: str, label: str, url: str) -> None:
+    """One row of Lighthouse scores, or why it was not measured."""
+    try:
+        result = lighthouse(url)
+    except (RuntimeError, npm_tools.ToolMissing, subprocess.TimeoutExpired) as error:
+        print(f"    {name:10} {label:9} not measured: {str(error).splitlines()[0]}")
+        return
+    scores = "  ".join(f"{key} {value:3d}" for key, value in result["scores"].items())
+    print(f"    {name:10} {label:9} {scores}" + (f"  (failing: {', '.join(result['failing'])})" if result["failing"] else ""))
 
 
 def free_port() -> int:
@@ -316,13 +321,7 @@ def lighthouse_through_nginx(root: Path, work: Path) -> None:
                 time.sleep(0.2)
         print("  Lighthouse 12 (mobile) through make preview (nginx: gzip, caching, security headers): " + ", ".join(LIGHTHOUSE_CATEGORIES))
         for name, path in LIGHTHOUSE_PAGES.items():
-            try:
-                result = lighthouse(url + path)
-            except (RuntimeError, npm_tools.ToolMissing, subprocess.TimeoutExpired) as error:
-                print(f"    {name:10} {'ours':9} not measured: {str(error).splitlines()[0]}")
-                continue
-            scores = "  ".join(f"{key} {value:3d}" for key, value in result["scores"].items())
-            print(f"    {name:10} {'ours':9} {scores}" + (f"  (failing: {', '.join(result['failing'])})" if result["failing"] else ""))
+            print_lighthouse(name, "ours", url + path)
     finally:
         server.terminate()
         server.wait(timeout=10)
