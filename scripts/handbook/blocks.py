@@ -28,6 +28,7 @@ import yaml
 
 from . import vocabulary
 from .pages import ContentError, Page, as_slug_list
+from . import self_check_form as form
 
 KINDS = ("uji-diri", "jadwal-kasus", "jadwal-sesi")
 SHORT_MINUTES = 20  # the `singkat` version of every case
@@ -429,34 +430,59 @@ def _session_rules(parsed, durations: dict) -> list[Problem]:
 # Names in case studies
 
 
-def _name_problems(cases: list[tuple[str, Page]]) -> list[Problem]:
-    """tokoh: a list of given names, each in the page's text, same in both languages, never reused."""
+def _name_problems(pages: list[tuple[str, Page]]) -> list[Problem]:
+    """tokoh: the invented given names a case (or a page's self-check) uses: each in the page's
+    text, the same in both languages, and never used on another page, listed there or not."""
     problems, owners, names = [], {}, {}
-    for shown, page in cases:
+    for shown, page in pages:
         line = page.line_of("tokoh")
         if "tokoh" not in page.meta:
-            problems.append(Problem(shown, 1, "MISSING_KEY", "front matter lacks 'tokoh', the invented given names the case uses: 'tokoh: [Kristina, Lukas]'"))
+            what = "case" if page.section == "studi-kasus" else "self-check"
+            problems.append(Problem(shown, 1, "MISSING_KEY", f"front matter lacks 'tokoh', the invented given names the {what} uses: 'tokoh: [Kristina, Lukas]' ('tokoh: []' for none)"))
             continue
         listed = page.meta["tokoh"]
-        if not isinstance(listed, list) or not listed or not all(isinstance(n, str) and n.strip() for n in listed):
+        empty_allowed = page.section != "studi-kasus"
+        if not isinstance(listed, list) or (not listed and not empty_allowed) or not all(isinstance(n, str) and n.strip() for n in listed):
             problems.append(Problem(shown, line, "BAD_VALUE", f"tokoh is a list of given names such as '[Kristina, Lukas]' (found {listed!r})"))
             continue
-        names[(page.slug, page.lang)] = (shown, {n.strip() for n in listed})
+        names[(page.section, page.slug, page.lang)] = (shown, {n.strip() for n in listed})
         for name in listed:
             name = name.strip()
             if TITLES.match(name):
                 problems.append(Problem(shown, line, "BAD_VALUE", f"tokoh '{name}': list the given name only, without Bapak/Ibu"))
-            elif not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", page.body):
-                problems.append(Problem(shown, line, "BAD_VALUE", f"tokoh '{name}' does not appear in the page's text; list the names the case uses, as written"))
-            other = owners.setdefault((page.lang, name.casefold()), (page.slug, shown))
-            if other[0] != page.slug:
-                problems.append(Problem(shown, line, "NAME_REUSED", f"'{name}' is already a person in {other[1]}; give this case's person another name"))
-    for (slug, lang), (shown, listed) in sorted(names.items()):
-        source = names.get((slug, vocabulary.DEFAULT_LANGUAGE))
+            elif not _mentions(page.body, name):
+                problems.append(Problem(shown, line, "BAD_VALUE", f"tokoh '{name}' does not appear in the page's text; list the names the page uses, as written"))
+            other = owners.setdefault((page.lang, _name_key(name)), ((page.section, page.slug), shown))
+            if other[0] != (page.section, page.slug):
+                problems.append(Problem(shown, line, "NAME_REUSED", f"'{name}' is already a person in {other[1]}; give this person another name"))
+    # A listed name written on another page that lists names (its self-check or case), unlisted there.
+    for shown, page in pages:
+        mine = names.get((page.section, page.slug, page.lang), (shown, set()))[1]
+        for (lang, key), ((section, slug), owner) in sorted(owners.items()):
+            if lang != page.lang or (section, slug) == (page.section, page.slug) or any(_name_key(n) == key for n in mine):
+                continue
+            written = _mentions(page.body, key, fold=True)
+            if written:
+                line = page.body_start + page.body[: written.start()].count("\n")
+                problems.append(Problem(shown, line, "NAME_REUSED", f"'{written.group(0)}' is already a person in {owner}; a name is used on one page only"))
+    for (section, slug, lang), (shown, listed) in sorted(names.items()):
+        source = names.get((section, slug, vocabulary.DEFAULT_LANGUAGE))
         if lang != vocabulary.DEFAULT_LANGUAGE and source and source[1] != listed:
-            line = next(page.line_of("tokoh") for s, page in cases if s == shown)
+            line = next(page.line_of("tokoh") for s, page in pages if s == shown)
             problems.append(Problem(shown, line, "BAD_VALUE", f"tokoh {sorted(listed)} differs from {source[0]} {sorted(source[1])}; the names are the same in both languages"))
     return problems
+
+
+def _name_key(name: str) -> str:
+    """Names that differ only by a final 'h' (Fatima, Fatimah) or case are one name."""
+    folded = name.strip().casefold()
+    return folded[:-1] if folded.endswith("h") and len(folded) > 3 else folded
+
+
+def _mentions(text: str, name: str, fold: bool = False):
+    """The first place ``text`` writes ``name`` as a word (with or without a final 'h' when fold)."""
+    pattern = rf"(?<!\w){re.escape(name)}h?(?!\w)" if fold else rf"(?<!\w){re.escape(name)}(?!\w)"
+    return re.search(pattern, text, re.I if fold else 0)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -471,7 +497,7 @@ def _section_at(page: Page, line: int) -> str | None:
     return section
 
 
-def check_pages(pages: list[tuple[str, Page]]) -> list[Problem]:
+def check_pages(pages: list[tuple[str, Page]], rules: form.FormRules | None = None) -> list[Problem]:
     """Every block and name rule, for pages given as (shown path, Page), e.g. ('docs/x.id.md', page)."""
     problems: list[Problem] = []
     durations = {
@@ -501,7 +527,29 @@ def check_pages(pages: list[tuple[str, Page]]) -> list[Problem]:
         source = self_checks.get((section, slug, vocabulary.DEFAULT_LANGUAGE))
         if lang != vocabulary.DEFAULT_LANGUAGE and source is not None:
             problems += self_check_parity(source, parsed)
-    problems += _name_problems([(s, p) for s, p in pages if p.section == "studi-kasus" and p.slug != "index"])
+    problems += _form_problems(self_checks, rules or form.FormRules())
+    named = [(s, p) for s, p in pages if p.slug != "index" and (p.section == "studi-kasus" or (p.section, p.slug, p.lang) in self_checks)]
+    problems += _name_problems(named)
+    return problems
+
+
+def _form_problems(self_checks: dict[tuple, Parsed], rules: form.FormRules) -> list[Problem]:
+    """SELF_CHECK_FORM per question and SELF_CHECK_GUESS per language (self_check_form.py)."""
+    from handbook import interface
+
+    problems, per_language = [], {}
+    for (_section, _slug, lang), parsed in sorted(self_checks.items()):
+        for number, question in enumerate(parsed.data):
+            best = [n for n, option in enumerate(question["pilihan"]) if option.get("benar") is True]
+            if len(best) != 1:
+                continue  # SELF_CHECK already says so
+            seen = form.Question(parsed.path, parsed.line(number), question["id"], tuple(form.plain(o["teks"]) for o in question["pilihan"]), best[0])
+            problems += [Problem(*found) for found in form.length_problems(seen, rules)]
+            per_language.setdefault(lang, []).append(seen)
+    words = interface.labels("language")
+    for lang, questions in sorted(per_language.items()):
+        conjunctions = frozenset(word.lower() for word in words[lang]["conjunctions"])
+        problems += [Problem(*found) for found in form.guess_problems(questions, rules, conjunctions, lang)]
     return problems
 
 

@@ -35,6 +35,14 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A quote every page renders the same way: its one text per language (``quotes:``)."""
+
+    name: str
+    text: dict = field(default_factory=dict, compare=False)  # language -> the one rendering
+
+
+@dataclass(frozen=True)
 class Wording:
     """Wording that must be the same everywhere though it is no kept term (CPNS formasi: "intake")."""
 
@@ -120,3 +128,26 @@ def _line_of(text: str, entry) -> int:
         if needle and needle in line and not line.lstrip().startswith("#"):
             return number
     return 1
+
+
+def load_quotes(path: Path = DEFAULT_PATH, shown: str | None = None) -> tuple[list[Quote], dict[str, tuple[str, ...]]]:
+    """The ``quotes:`` entries ({name, text: {id: ..., en: ...}}) and ``never_quoted:`` ({id: [...]}):
+    words a source paraphrases, which no page may put in quotation marks. ContentError on a problem."""
+    shown = shown or str(path)
+    load_terms(path, shown)  # the same file: its errors first
+    text = Path(path).read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    entries = data.get("quotes") or []
+    if not isinstance(entries, list):
+        raise ContentError(shown, 1, "expected 'quotes:' to be a list of '{name: ..., text: {id: ..., en: ...}}' entries")
+    quotes = []
+    for entry in entries:
+        rendering = entry.get("text") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(rendering, dict) \
+                or not rendering or not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in rendering.items()):
+            raise ContentError(shown, _line_of(text, entry), f"each quote needs 'name: <text>' and 'text: {{id: <the quote>, en: <its one translation>}}' (found {entry!r})")
+        quotes.append(Quote(entry["name"], {lang: " ".join(value.split()) for lang, value in rendering.items()}))
+    never = data.get("never_quoted") or {}
+    if not isinstance(never, dict) or not all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in never.values()):
+        raise ContentError(shown, _line_of(text, "never_quoted"), f"never_quoted is '{{id: [<words>, ...], en: [...]}}' (found {never!r})")
+    return quotes, {lang: tuple(items) for lang, items in never.items()}

@@ -30,6 +30,11 @@ Checks every character, case-study and local-context page in both languages:
   The block formats are in CONTRIBUTING.md, "Blocks for class"; the rules in scripts/handbook/blocks.py.
   TERM_GLOSS        a page writes a variant includes/terms.yml says to avoid (kecamatan as
                     "sub-district", formasi as "formation"): use the one gloss of terms.yml
+  QUOTE_VARIANT     a quote of terms.yml (quotes:) rendered in other words
+  QUOTE_PARAPHRASE  a reporter's paraphrase (terms.yml never_quoted:) inside quotation marks
+  SELF_CHECK_FORM   a best option more than 1.3 times the mean length of its distractors
+  SELF_CHECK_GUESS  a simple strategy (longest, shortest, most words, most clauses, one position)
+                    finds the best answer in more than 40 % of a language's questions
   TERM_ITALIC       a term terms.yml marks italic is written in roman (outside code, links,
                     heading ids and front matter)
 
@@ -51,7 +56,7 @@ from pathlib import Path
 from handbook import blocks, vocabulary
 from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page
 from handbook import term_usage
-from handbook.terms import load_terms, load_wording
+from handbook.terms import load_quotes, load_terms, load_wording
 
 from handbook.project import ROOT
 MIN_WORDS = {"karakter": 700}
@@ -192,6 +197,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
     terms_shown = str(terms.resolve().relative_to(ROOT)) if terms.resolve().is_relative_to(ROOT) else str(terms)
     term_rules = load_terms(terms, terms_shown)
     wording = load_wording(terms, terms_shown)
+    quotes, never_quoted = load_quotes(terms, terms_shown)
     known = known_abbreviations(abbreviations) | not_acronyms(terms)
     numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
     cases, read = [], []
@@ -204,7 +210,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
             continue
         read.append((name, page))
         problems += acronym_problems(page, name, known) + duplicate_id_problems(page, name)
-        problems += [Problem(name, line, code, message) for line, code, message in term_usage.problems(path, name, page.lang, term_rules, wording)]
+        problems += [Problem(name, line, code, message) for line, code, message in term_usage.problems(path, name, page.lang, term_rules, wording, quotes, never_quoted)]
         if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
             continue
         problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else ("UNKNOWN_SLUG" if "unknown slug" in e.message else "BAD_VALUE"), e.message) for e in front_matter_errors(page, name)]
