@@ -18,6 +18,7 @@ from handbook import mkdocs_run
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBPATH_SITE_URL = "https://example.org/pedoman/"
+TEST_CONTACT = "pedoman@example.org"  # FEEDBACK_EMAIL of the session's build
 
 # The handbook's command for each former script name, so tests read as the commands people run.
 COMMANDS = {
@@ -46,7 +47,9 @@ def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.Comple
 
     The site goes to ``folder/site``, the offline copy and the downloads to ``folder/work``.
     """
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, SITE_URL=SUBPATH_SITE_URL)
+    # A contact as a publishing agency would give one (mkdocs.yml extra.publisher.contact); the
+    # default, no contact, is built by test_publisher.py.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, SITE_URL=SUBPATH_SITE_URL, FEEDBACK_EMAIL=TEST_CONTACT)
     env.pop("PEDOMAN_DOWNLOADS", None)
     return subprocess.run(
         [sys.executable, "-m", "handbook", "build", "--site-dir", str(folder / "site"), "--work-dir", str(folder / "work")],

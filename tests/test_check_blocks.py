@@ -63,6 +63,14 @@ EXPECTED = {
     "name_with_title": [("studi-kasus/hadiah-upacara-adat.id.md", "BAD_VALUE", "tokoh:"), ("studi-kasus/hadiah-upacara-adat.en.md", "BAD_VALUE", "tokoh:")],
     "names_differ_between_languages": [("studi-kasus/hadiah-upacara-adat.en.md", "BAD_VALUE", "tokoh:")],
     "missing_tokoh": [("studi-kasus/hadiah-upacara-adat.id.md", "MISSING_KEY", FIRST_LINE)],
+    # Self-checks that test understanding (self_check_form.py; templates.md, "Writing a self-check question").
+    "best_option_stands_out_by_length": [("kuis.id.md", "SELF_CHECK_FORM", "- id: tiga")],
+    "best_answer_always_longest": [("kuis.id.md", "SELF_CHECK_GUESS", "- id: satu")],
+    "missing_tokoh_on_value_page": [("karakter/integritas.id.md", "MISSING_KEY", FIRST_LINE), ("karakter/integritas.en.md", "MISSING_KEY", FIRST_LINE)],
+    # Trainer-only material (handbook/trainer_only.py): a block left open would swallow the page.
+    "trainer_only_block_never_closed": [("studi-kasus/hadiah-upacara-adat.id.md", "BAD_BLOCK", '<div class="trainer-only" markdown>')],
+    # A name in a self-check is a person too: the case that uses it again is reported.
+    "self_check_name_used_in_a_case": [("studi-kasus/latihan-07.id.md", "NAME_REUSED", "tokoh:"), ("studi-kasus/latihan-07.en.md", "NAME_REUSED", "tokoh:")],
 }
 
 

@@ -1,4 +1,5 @@
-"""One gloss per term (scripts/handbook/commands/check_content.py TERM_GLOSS, TERM_ITALIC), with the real
+"""One gloss per term and one rendering per quote (scripts/handbook/commands/check_content.py TERM_GLOSS,
+TERM_ITALIC, QUOTE_VARIANT, QUOTE_PARAPHRASE), with the real
 includes/terms.yml: one fixture per defect with its exact file, line and code, and a clean fixture
 that holds every allowed form and exits 0.
 """
@@ -25,6 +26,8 @@ CLEAN = {
         ## Tentang ***ohoi*** {#ohoi}
 
         Dalam <em>sasi</em> dan _hawear_, warga Ohoi Ngilngof menjaga laut. Formasi CPNS 2024.
+
+        Bupati berkata: “Kita butuh ASN yang peka terhadap konteks lokal dan siap bekerja dalam keterbatasan.” Warga menjaga *sasi* (larangan adat sementara). Integritas adalah landasan kepercayaan publik terhadap pemerintah.
         """,
     "en": """\
         ---
@@ -39,6 +42,8 @@ CLEAN = {
 
         Under <em>sasi</em> and _hawear_, Law Number 20 of 2023 on the State Civil Apparatus applies.
         See [the law](https://example.org/law-no.-20-of-2023/sub-district).
+
+        The Bupati said: “We need ASN who are sensitive to the local context and ready to work within limitations.” Residents keep *sasi* (temporary customary ban). Integrity is the foundation of public trust in the government.
         """,
 }
 LINE = 6  # the first body line of both pages above
@@ -51,6 +56,13 @@ DEFECTS = {
     "ohoi_in_roman": ("id", ("Warga *ohoi* datang", "Warga ohoi datang"), LINE, "TERM_ITALIC"),
     "kecamatan_in_roman_in_english": ("en", ("the *kecamatan* (district)", "the kecamatan (district)"), LINE, "TERM_ITALIC"),
     "italic_term_in_bold_only": ("id", ("***ohoi***", "**ohoi**"), LINE + 3, "TERM_ITALIC"),
+    # One rendering per quote and gloss (terms.yml quotes:, gloss:, never_quoted:).
+    "quote_in_other_words": ("en", ("ready to work within limitations", "ready to work with limited means"), LINE + 8, "QUOTE_VARIANT"),
+    "quote_shortened_in_indonesian": ("id", ("konteks lokal dan siap bekerja dalam keterbatasan", "konteks lokal dan siap bekerja terbatas"), LINE + 7, "QUOTE_VARIANT"),
+    "gloss_in_other_words": ("id", ("*sasi* (larangan adat sementara)", "*sasi* (larangan memanen untuk sementara)"), LINE + 7, "TERM_GLOSS"),
+    "english_gloss_in_other_words": ("en", ("*sasi* (temporary customary ban)", "*sasi* (a customary closure)"), LINE + 8, "TERM_GLOSS"),
+    "paraphrase_in_quotation_marks": ("id", ("adalah landasan kepercayaan publik terhadap pemerintah", "adalah “landasan kepercayaan publik terhadap pemerintah”"), LINE + 7, "QUOTE_PARAPHRASE"),
+    "english_paraphrase_in_quotation_marks": ("en", ("the foundation of public trust in the government", '"the foundation of public trust in the government"'), LINE + 8, "QUOTE_PARAPHRASE"),
 }
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from handbook import interface, nginx, precompress
+from handbook import interface, nginx, precompress, publisher
 from handbook.downloads import archive, book, kit, pdf, qr
 
 from handbook.project import ROOT
@@ -39,6 +39,7 @@ CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
 # What a reader sees of each download comes from the interface tables (overrides/interface/);
 # the handbook's own names (title and subtitle per language, the file-name prefix) from mkdocs.yml.
 LABELS = interface.labels("build_site")
+PUBLISHER_LABELS = interface.labels("publisher")
 
 
 def handbook_names(config: dict) -> dict:
@@ -105,6 +106,12 @@ def render_book(job: dict) -> tuple[str, int]:
     return job["name"], count
 
 
+def publisher_lines(config: dict, lang: str) -> tuple[str, ...]:
+    """Who issues the handbook, its status and a contact, as a PDF cover prints them (in order)."""
+    found = publisher.lines(publisher.load(config.get("extra") or {}), lang, PUBLISHER_LABELS[lang])
+    return (found["by"], found["status"], found["contact"])
+
+
 def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
     from babel.dates import format_date
 
@@ -121,6 +128,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
                 "title": names["title"][lang], "subtitle": names["subtitle"][lang],
                 "version": version, "date": day.isoformat(), "edition": str(config["extra"]["edition"]),
                 "date_text": format_date(day, format="long", locale=locale),
+                "publisher": publisher_lines(config, lang),
             },
         })
     return jobs + kit.jobs(config, offline, downloads, ROOT / "docs", ROOT / "permalinks.txt", version, day)
@@ -171,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build(args.site_dir.resolve(), args.work_dir.resolve())
-    except (StepError, book.BookError, pdf.RenderError, qr.AddressError, nginx.NginxError) as error:
+    except (StepError, book.BookError, pdf.RenderError, qr.AddressError, nginx.NginxError, publisher.PublisherError) as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -14,7 +14,8 @@ Checks every character, case-study and local-context page in both languages:
   DUPLICATE_ID      a heading id that the page already used (at the second heading)
   UNREADABLE        a page that cannot be read: not UTF-8, or front matter that is not valid
                     YAML or not a mapping (unusable input: exit 2)
-  BAD_BLOCK         a ```uji-diri, ```jadwal-kasus or ```jadwal-sesi block is not valid YAML, has
+  BAD_BLOCK         a trainer-only block (<div class="trainer-only" markdown>) is never closed; or
+                    a ```uji-diri, ```jadwal-kasus or ```jadwal-sesi block is not valid YAML, has
                     the wrong shape (a missing or unknown key, text where a number belongs), is
                     never closed, repeated, or outside its section
   SELF_CHECK        a self-check breaks its rules: fewer than 5 questions, an id that is not
@@ -55,7 +56,7 @@ from pathlib import Path
 
 from handbook import blocks, vocabulary
 from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page
-from handbook import term_usage
+from handbook import term_usage, trainer_only
 from handbook.terms import load_quotes, load_terms, load_wording
 
 from handbook.project import ROOT
@@ -209,7 +210,7 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
             problems.append(Problem(error.path, error.line, "UNREADABLE", error.message))
             continue
         read.append((name, page))
-        problems += acronym_problems(page, name, known) + duplicate_id_problems(page, name)
+        problems += acronym_problems(page, name, known) + duplicate_id_problems(page, name) + trainer_only_problems(page, name)
         problems += [Problem(name, line, code, message) for line, code, message in term_usage.problems(path, name, page.lang, term_rules, wording, quotes, never_quoted)]
         if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
             continue
@@ -227,6 +228,15 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
     if cases:
         problems += coverage_problems(cases, docs)
     return problems + blocks.check_pages(read)
+
+
+def trainer_only_problems(page, name: str) -> list[ContentError]:
+    """BAD_BLOCK for a trainer-only block that is never closed (the build would stop on it)."""
+    try:
+        trainer_only.split(page.body, first_line=page.body_start)
+    except trainer_only.TrainerOnlyError as error:
+        return [Problem(name, error.line, "BAD_BLOCK", str(error))]
+    return []
 
 
 def _whole_number(value) -> bool:

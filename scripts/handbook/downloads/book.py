@@ -70,6 +70,7 @@ class Cover:
     date: str  # ISO date of the commit, for the PDF metadata
     date_text: str  # the same date written out in the book's language
     edition: str = ""  # mkdocs.yml extra.edition, e.g. 2026.1
+    publisher: tuple = ()  # who issues it, its status, a contact (handbook/publisher.py lines), in order
 
 
 def nav_sources(nav: list) -> list[str]:
@@ -181,6 +182,7 @@ def assemble(site: Path, pages: list[BookPage], lang: str, cover: Cover, site_ur
 {f'<p class="sampul-edisi">{t["edition"]} {html.escape(cover.edition)}</p>' if cover.edition else ""}
 <p class="sampul-versi">{t['version']} {html.escape(cover.version)} · {t['date']} {html.escape(cover.date_text)}</p>
 <p class="alamat">{html.escape(site_url)}</p>
+{"".join(f'<p class="{kind}">{html.escape(line)}</p>' for kind, line in zip(("sampul-penerbit", "sampul-status", "sampul-penerbit"), cover.publisher) if line)}
 </section>
 <nav class="daftar-isi"><h1 class="daftar-isi-judul">{t['contents']}</h1><ol>{''.join(contents)}</ol></nav>
 {''.join(body)}

@@ -11,8 +11,10 @@
   the key of the pre/post test (question, best option, its feedback). Every page carries
   "For trainers" in its header (``@page`` in cards.css).
 
-Nothing here reads Markdown: the cards show what the site shows. Problems raise ``book.BookError``
-or ``qr.AddressError`` with the file named.
+The cards show what the site shows, with one exception: the trainer edition also prints each
+case's trainer-only blocks (handbook/trainer_only.py), which no public page holds, so they are read
+from the case's Markdown source and rendered here. Problems raise ``book.BookError`` or
+``qr.AddressError`` with the file named.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown
 from bs4 import BeautifulSoup
 
+from handbook import trainer_only, vocabulary
 from handbook.addresses import online_path
+from handbook.pages import ContentError, read_page
 
 from . import book, pdf, qr
 from .book import BookError, BookPage
@@ -51,10 +56,21 @@ class Context:
     version: str
     edition: str = ""  # mkdocs.yml extra.edition, printed on every card and cover
     author: str = ""  # mkdocs.yml site_author, the PDFs' metadata
+    publisher: dict = None  # handbook/publisher.py lines in ``lang``: who issues it, status, contact
 
     @property
     def edition_text(self) -> str:
-        return self.t["edition"].format(edition=self.edition)
+        """The edition, and while the handbook is a draft, that it is one: every card prints it."""
+        edition = self.t["edition"].format(edition=self.edition)
+        if self.publisher and self.publisher.get("draft"):
+            return f"{edition} · {self.publisher['status']}"
+        return edition
+
+    @property
+    def publisher_html(self) -> str:
+        """Who issues the handbook, its status and a contact, for a cover."""
+        found = self.publisher or {}
+        return "".join(f'<p class="sampul-penerbit">{esc(found[key])}</p>' for key in ("by", "status", "contact") if found.get(key))
 
     def address(self, page: BookPage) -> str:
         """The page's registered online address (the QR code's target)."""
@@ -208,8 +224,37 @@ def participant(ctx: Context, cases: list[BookPage], characters: list[BookPage])
 # Trainer edition
 
 
+def _trainer_only_parts(ctx: Context, page: BookPage) -> list:
+    """The page's trainer-only blocks (handbook/trainer_only.py), read from its source: the public
+    pages never hold them."""
+    stem = page.source[: -len(".md")]
+    for lang in dict.fromkeys((ctx.lang, vocabulary.DEFAULT_LANGUAGE)):  # the site falls back to Indonesian
+        path = ctx.docs / f"{stem}.{lang}.md"
+        if path.is_file():
+            try:
+                body = read_page(path, f"docs/{stem}.{lang}.md")
+                return trainer_only.split(body.body, first_line=body.body_start)[1]
+            except (ContentError, trainer_only.TrainerOnlyError) as error:
+                raise BookError(f"docs/{stem}.{lang}.md:{getattr(error, 'line', 1)}: {error}") from None
+    return []
+
+
+def _add_trainer_only(ctx: Context, page: BookPage, article) -> None:
+    """Each trainer-only block at the end of the section it was written in (or of the case)."""
+    for part in _trainer_only_parts(ctx, page):
+        rendered = markdown.markdown(part.markdown, extensions=["attr_list", "md_in_html", "admonition"])
+        box = BeautifulSoup(f'<div class="hanya-pelatih">{rendered}</div>', "html.parser")
+        heading = article.find(["h2", "h3"], id=f"{page.key}--{part.section}") if part.section else None
+        following = heading.find_next_sibling(heading.name) if heading else None
+        if following is not None:
+            following.insert_before(box)
+        else:
+            article.append(box)
+
+
 def _whole_case(ctx: Context, page: BookPage, keys: dict) -> tuple[str, str]:
     soup, article = book.prepared_article(ctx.site, page, keys, ctx.site_url)
+    _add_trainer_only(ctx, page, article)
     title = article.h1
     title["id"] = page.key
     url = ctx.address(page)
@@ -222,6 +267,7 @@ def _whole_case(ctx: Context, page: BookPage, keys: dict) -> tuple[str, str]:
 def _answer_keys(ctx: Context, guide: BookPage, keys: dict) -> tuple[str, str]:
     """The trainer guide's ``#kunci-jawaban`` as one part of the edition (empty if the guide has none)."""
     soup, article = book.prepared_article(ctx.site, guide, keys, ctx.site_url)
+    _add_trainer_only(ctx, guide, article)  # the keys themselves are trainer-only on the public guide
     part = section(article, guide.key, "kunci-jawaban", ctx.where(guide), required=False)
     if not part:
         return "", ""
@@ -293,7 +339,7 @@ def trainer(ctx: Context, cases: list[BookPage], characters: list[BookPage], gui
         f'<p class="sampul-peringatan">{esc(t["trainer_warning"])}</p>'
         f'<p class="sampul-sub">{esc(t["trainer_subtitle"])}</p>'
         f'<p class="sampul-versi">{esc(ctx.edition_text)} · {esc(t["version"])} {esc(ctx.version)} · {esc(t["date_label"])} {esc(ctx.date_text)}</p>'
-        f'<p class="alamat">{esc(ctx.site_url)}</p></section>'
+        f'<p class="alamat">{esc(ctx.site_url)}</p>{ctx.publisher_html}</section>'
         f'<nav class="daftar-isi"><h1 class="daftar-isi-judul">{esc(t["contents"])}</h1><ol>{"".join(contents)}</ol></nav>'
         + "".join(part for _, part in parts) + key_part + test_part
     )

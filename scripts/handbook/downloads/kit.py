@@ -18,13 +18,14 @@ from handbook import addresses
 
 from . import cards, handouts, pdf, qr
 from .book import BookPage, nav_sources
-from handbook import interface
+from handbook import interface, publisher
 
 HERE = Path(__file__).resolve().parent
 CSS_FILES = (HERE / "print.css", HERE / "cards.css")
 GUIDE = "pelatih/index.md"
 
 LABELS = interface.labels("kit")  # interface text: overrides/interface/<lang>.yml
+PUBLISHER_LABELS = interface.labels("publisher")
 
 # The downloads page: what each file is and who it is for, in each language of the page.
 # Each file of the kit: its name; its title and who it is for are interface text (kit.file_titles, kit.file_for).
@@ -52,6 +53,7 @@ def jobs(config: dict, offline: Path, downloads: Path, docs: Path, registry_file
                 "site": str(offline), "docs": str(docs), "registry": str(registry_file), "site_url": config["site_url"],
                 "cases": cases, "characters": characters, "guide": GUIDE,
                 "version": version, "edition": str(config["extra"]["edition"]), "author": str(config.get("site_author", "")),
+                "publisher": publisher.lines(publisher.load(config.get("extra") or {}), lang, PUBLISHER_LABELS[lang]),
                 "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
                 "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({LANGUAGE_NAMES[page_lang][lang]})" for page_lang in ("id", "en")},
                 "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in ("id", "en")},
@@ -67,6 +69,7 @@ def render(job: dict) -> tuple[str, int]:
         addresses=qr.Addresses(job["site_url"], Path(job["registry"])), t=LABELS[lang],
         css="\n".join(path.read_text(encoding="utf-8") for path in CSS_FILES),
         date=job["date"], date_text=job["date_text"], version=job["version"], edition=job["edition"], author=job.get("author", ""),
+        publisher=job.get("publisher") or {},
     )
     pages = lambda sources: [BookPage(source, lang) for source in sources]  # noqa: E731
     if job["kind"] == "participant":
