@@ -14,11 +14,31 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from mkdocs.utils.yaml import yaml_load
+
 from handbook import mkdocs_run
+from handbook.downloads.book import nav_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBPATH_SITE_URL = "https://example.org/pedoman/"
 TEST_CONTACT = "pedoman@example.org"  # FEEDBACK_EMAIL of the session's build
+
+# Hypothesis: a small profile while working, the full count in CI (CI=true, as .ci/run runs).
+settings.register_profile("dev", max_examples=15, deadline=None)
+settings.register_profile("ci", max_examples=120, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+# Counts the tests expect come from the configuration, never from today's content.
+with open(Path(__file__).resolve().parents[1] / "mkdocs.yml", encoding="utf-8") as _file:
+    CONFIG = yaml_load(_file)
+NAV_SOURCES = nav_sources(CONFIG["nav"])
+NAV_PAGES = len(NAV_SOURCES)  # pages per language
+
+
+def nav_section_pages(section: str) -> list[str]:
+    """The nav's pages of one section (``studi-kasus``), its index page left out."""
+    return [source for source in NAV_SOURCES if source.startswith(section + "/") and not source.endswith("index.md")]
 
 # The handbook's command for each former script name, so tests read as the commands people run.
 COMMANDS = {
@@ -34,12 +54,12 @@ COMMANDS = {
 }
 
 
-def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None, epoch: str = "1750000000", strict: bool = True):
+def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None, epoch: str = "1750000000", strict: bool = True, **settings: str):
     """Run ``mkdocs build --strict`` (never with -q/-v: they stop warnings counting).
 
     strict=False is for fixtures whose defects must reach the HTML for a checker to find.
     """
-    return mkdocs_run.build(site_dir, config, strict=strict, SOURCE_DATE_EPOCH=epoch, SITE_URL=site_url)
+    return mkdocs_run.build(site_dir, config, strict=strict, SOURCE_DATE_EPOCH=epoch, SITE_URL=site_url, **settings)
 
 
 def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.CompletedProcess:
@@ -124,19 +144,56 @@ def write_fixture_config(folder: Path, nav: list[str], hooks=("language_switcher
     return config
 
 
+# The checkers run in this process (their main(argv), as `handbook` calls it): a new Python per
+# call cost more than the check itself. The commands that build, serve or publish keep their own
+# process; test_cli.py runs each checker once as a real command line.
+IN_PROCESS = {"check_content.py", "check_links.py", "check_translations.py", "permalinks.py"}
+
+
 def run_script(name: str, *args: str):
     """Run a handbook command (named by its module, e.g. "check_content.py") and return the finished process.
 
     check_translations.py without a first word runs `handbook check translations`; with "sync" it
-    runs `handbook sync`, as people type them.
+    runs `handbook sync`, as people type them. A checker runs in-process, from the repository like
+    the command would; an exception it lets out becomes a traceback on stderr and exit code 1, as
+    Python would print it.
     """
     command = list(COMMANDS[name])
     if name == "check_translations.py" and args and args[0] in ("check", "sync"):
         command = ["sync"] if args[0] == "sync" else command
         args = args[1:]
-    return subprocess.run(
-        [sys.executable, "-m", "handbook", *command, *args], capture_output=True, text=True, cwd=ROOT
-    )
+    if name not in IN_PROCESS:
+        return subprocess.run(
+            [sys.executable, "-m", "handbook", *command, *args], capture_output=True, text=True, cwd=ROOT
+        )
+    return run_in_process([*command, *args])
+
+
+def run_in_process(argv: list[str]) -> subprocess.CompletedProcess:
+    import contextlib
+    import io
+    import traceback
+
+    from handbook import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    here, program = os.getcwd(), sys.argv[0]
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(argv)
+            except SystemExit as stop:  # argparse's usage errors, a command's sys.exit
+                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+                if isinstance(stop.code, str):
+                    print(stop.code, file=sys.stderr)
+            except Exception:  # noqa: BLE001 - shown as the command line would show it
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.chdir(here)
+        sys.argv[0] = program
+    return subprocess.CompletedProcess(["handbook", *argv], code or 0, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="session")

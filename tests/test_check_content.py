@@ -35,7 +35,7 @@ NAMES = ["Kristina", "Lukas", "Maria", "Yosef", "Agustina", "Benediktus", "Klara
 def character_page(lang="id", nomor=1, berakhlak="[akuntabel, loyal]", ids=None, words=FILLER, extra=""):
     ids = CHARACTER_IDS if ids is None else ids
     sections = "".join(f"## Bagian {ident} {{#{ident}}}\n\n{SELF_CHECK if ident == 'uji-diri' else f'Teks {ident}.'}\n\n" for ident in ids)
-    return f"---\ntitle: Integritas\nnomor: {nomor}\nringkas: Jujur.\nberakhlak: {berakhlak}\n---\n\n{words}\n\n{sections}{extra}"
+    return f"---\ntitle: Integritas\nnomor: {nomor}\nringkas: Jujur.\nberakhlak: {berakhlak}\ntokoh: []\n---\n\n{words}\n\n{sections}{extra}"
 
 
 def case_page(karakter="[integritas]", konteks="[wilayah-kepulauan]", notice=True, durasi="45", name="Lukas"):
@@ -134,9 +134,15 @@ def test_every_defect_fixture_is_covered():
     doc = (ROOT / "scripts" / "handbook" / "commands" / "check_content.py").read_text(encoding="utf-8").split('"""')[1]
     documented = {match.group(1) for match in re.finditer(r"^  ([A-Z][A-Z_]+) ", doc, re.M)}
     seeded = {code for _, expected in DEFECTS.values() for _, code in expected}
-    # Block codes have their own fixtures in tests/test_check_blocks.py, term codes in tests/test_term_usage.py.
-    elsewhere = {"COVERAGE", "UNREADABLE", "BAD_BLOCK", "SELF_CHECK", "SELF_CHECK_PARITY", "TIMING", "NAME_REUSED", "TERM_GLOSS", "TERM_ITALIC"}
-    assert documented - seeded == elsewhere, documented - seeded
+    # Block codes have their own fixtures in tests/test_check_blocks.py, term and quote codes in
+    # tests/test_term_usage.py: each of those files lists its codes, and every code is somewhere.
+    import test_check_blocks
+    import test_term_usage
+
+    blocks = {code for expected in test_check_blocks.EXPECTED.values() for _, code, _ in expected}
+    terms = {code for *_, code in test_term_usage.DEFECTS.values()}
+    below = {"COVERAGE", "UNREADABLE"}  # tested below
+    assert documented - seeded - below == (blocks | terms) - seeded, (documented - seeded - below) ^ ((blocks | terms) - seeded)
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))

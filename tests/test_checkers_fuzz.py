@@ -73,7 +73,7 @@ def mutate(text: str, kind: str, data) -> str | bytes:
 KINDS = ["duplicate_id", "missing_id", "broken_front_matter", "no_front_matter", "stray_brace", "empty", "huge", "odd_unicode", "not_utf8"]
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])  # examples: the profile (conftest.py)
 @given(page=st.sampled_from(PAGES), lang=st.sampled_from(["id", "en"]), kind=st.sampled_from(KINDS), data=st.data())
 def test_checkers_report_every_mutation_without_crashing(page, lang, kind, data):
     with tempfile.TemporaryDirectory() as folder:

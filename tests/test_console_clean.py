@@ -9,6 +9,16 @@ served through the service worker, so both paths are covered.
 from __future__ import annotations
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from conftest import ROOT, SUBPATH_SITE_URL
+from handbook.downloads.book import nav_sources
+
+with open(ROOT / "mkdocs.yml", encoding="utf-8") as _file:
+    CONFIG = yaml_load(_file)
+I18N = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
+LANGUAGES = [language["locale"] for language in I18N["languages"]]
+NAV_PAGES = len(nav_sources(CONFIG["nav"]))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -25,12 +35,17 @@ def test_no_console_error_failed_request_or_other_host(browser, served_site, sit
     context.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(served_site)
                and problems.append(f"{page.url}: other host: {r.url}"))
     pages = site_pages[lang]
-    assert len(pages) > 30
+    assert len(pages) == NAV_PAGES  # every page of the nav, in this language
+    alternates = {}
     for relative in pages:
         # networkidle: a request cut short by the next navigation is not the site's failure.
         page.goto(served_site + relative.as_posix().removesuffix("index.html"), wait_until="networkidle")
+        alternates[relative.as_posix()] = page.locator('link[rel="alternate"][hreflang]').evaluate_all(
+            "links => links.map(l => [l.getAttribute('hreflang'), l.getAttribute('href')])")
     page.wait_for_timeout(500)
-    hreflang = page.locator('link[rel="alternate"][hreflang]').evaluate_all("links => links.map(l => l.getAttribute('href'))")
     context.close()
-    assert all(href.startswith("https://example.org/pedoman/") for href in hreflang) and len(hreflang) == 3
+    for relative, links in alternates.items():
+        # One alternate per language and x-default, every one an absolute address under SITE_URL.
+        assert sorted(lang for lang, _ in links) == sorted([*LANGUAGES, "x-default"]), relative
+        assert all(href.startswith(SUBPATH_SITE_URL) for _, href in links), (relative, links)
     assert problems == []

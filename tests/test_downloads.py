@@ -146,7 +146,8 @@ def test_book_links_between_pages_stay_inside_the_pdf(downloads, lang):
                 internal += 1
             elif action and action.get("/S") == "/URI":
                 external.append(action["/URI"])
-    assert internal >= 100, f"only {internal} internal links"
+    # The contents alone link every page of the nav once; the pages' own links come on top.
+    assert internal > len(_nav_sources()), f"only {internal} internal links for {len(_nav_sources())} pages"
     book_pages = {_online(source, lang) for source in _nav_sources()}
     leaks = [url for url in external if url.split("#")[0] in book_pages]
     assert leaks == [], f"links to pages of the book that leave the PDF: {leaks[:5]}"

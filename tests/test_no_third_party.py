@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
-SITE_HOST = "example.org"  # the shared build's site_url host
+from conftest import SUBPATH_SITE_URL
+
+SITE_HOST = urlsplit(SUBPATH_SITE_URL).hostname  # the shared build's site_url host
 
 # Quoted URLs in Material's JavaScript bundle that never load on this site, and why.
 NEVER_LOADED = {
@@ -30,8 +33,27 @@ LOADING_LINK_RELS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "pre
 
 
 def _third_party(url: str) -> bool:
+    """A URL another host serves: the site's own host, exactly, is first party (a look-alike such
+    as evil-example.org or example.org.evil.net is not)."""
     parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https", "") and bool(parts.netloc) and not parts.netloc.endswith(SITE_HOST)
+    return parts.scheme in ("http", "https", "") and bool(parts.netloc) and (parts.hostname or "").lower() != SITE_HOST
+
+
+@pytest.mark.parametrize(
+    "url, third",
+    [
+        (f"https://{SITE_HOST}/pedoman/x.css", False),
+        (f"//{SITE_HOST}/x.js", False),
+        (f"https://{SITE_HOST}:443/x.js", False),
+        ("assets/x.css", False),
+        (f"https://evil-{SITE_HOST}/x.js", True),
+        (f"https://{SITE_HOST}.evil.net/x.js", True),
+        (f"https://user@cdn.{SITE_HOST}/x.js", True),
+        ("https://fonts.googleapis.com/css", True),
+    ],
+)
+def test_first_party_is_the_site_host_only(url, third):
+    assert _third_party(url) is third
 
 
 def test_html_loads_nothing_from_third_parties(built_site):

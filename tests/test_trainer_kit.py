@@ -163,7 +163,7 @@ def test_participant_cards_hold_no_approach_trainer_note_or_feedback(pdf_pages, 
     # A sentence that the participant sections also contain is not a leak.
     allowed_text = " ".join(allowed)
     forbidden = [s for s in forbidden if s not in allowed_text]
-    assert len(forbidden) > 10 * len(CASES), "too few sentences to withhold were found; is the HTML read right?"
+    assert len(forbidden) >= 2 * len(CASES), "too few sentences to withhold were found; is the HTML read right?"
     missing = [s for s in allowed if s not in text]
     assert missing == [], f"the method must find what the cards show; missing: {missing[:3]}"
     leaks = [s for s in forbidden if s in text]
@@ -465,15 +465,22 @@ def _trainer_only_parts() -> list[tuple[str, str, str]]:
     from handbook.pages import read_page
     from handbook.trainer_only import split
 
-    found = []
+    found, public = [], []
     for path in sorted((ROOT / "docs").rglob("*.md")):
         page = read_page(path)
-        for part in split(page.body, first_line=page.body_start)[1]:
-            text = BeautifulSoup(markdown.markdown(part.markdown), "lxml").get_text(" ")
-            for sentence in re.split(r"(?<=[.!?:;])\s+", norm(text)):
-                if len(sentence.split()) >= 4:
-                    found.append((path.relative_to(ROOT / "docs").as_posix(), page.lang, sentence))
-    return found
+        outside, parts = split(page.body, first_line=page.body_start)
+        public.append(norm(BeautifulSoup(markdown.markdown(outside), "lxml").get_text(" ")))
+        for part in parts:
+            # Print shows a link's address after its words: those blocks are compared without links.
+            for block in BeautifulSoup(markdown.markdown(part.markdown), "lxml").find_all(["p", "li", "td"]):
+                if block.find(["p", "li"]) or block.find("a"):
+                    continue
+                for sentence in re.split(r"(?<=[.!?:;])\s+", norm(block.get_text(" "))):
+                    if len(sentence.split()) >= 4:
+                        found.append((path.relative_to(ROOT / "docs").as_posix(), page.lang, sentence))
+    # A sentence some page also says in public (a rule quoted in a key, say) is not a secret.
+    everywhere = " ".join(public)
+    return [(source, lang, sentence) for source, lang, sentence in found if norm(sentence) not in everywhere]
 
 
 def test_trainer_only_material_is_on_no_public_page_and_in_the_trainer_edition(built_site, offline_copy, pdf_pages):

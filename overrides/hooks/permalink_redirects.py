@@ -19,7 +19,10 @@ from pathlib import Path
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
 
-from handbook import registry
+from handbook import interface, registry
+from handbook.addresses import language_of
+
+LABELS = interface.labels("permalink_redirects")  # interface text: overrides/interface/<lang>.yml
 
 _state: dict = {}
 
@@ -53,16 +56,18 @@ def on_page_content(content, page, config, files):
     return content
 
 
-def _redirect_page(target: str, canonical: str) -> str:
+def _redirect_page(target: str, canonical: str, lang: str) -> str:
+    """The stub at an old address, in that address's language."""
+    labels = LABELS.get(lang) or next(iter(LABELS.values()))
     target = html.escape(target, quote=True)
     return (
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\">\n"
+        f"<!doctype html>\n<html lang=\"{html.escape(lang)}\"><head><meta charset=\"utf-8\">\n"
         '<meta name="pedoman-redirect" content="moved">\n'
         '<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
         f"<script>location.replace({target!r} + location.hash)</script>\n"
-        f'<title>Pindah / Moved</title></head>\n<body><p><a href="{target}">Halaman ini pindah / This page has moved</a></p></body></html>\n'
+        f'<title>{html.escape(labels["title"])}</title></head>\n<body><p><a href="{target}">{html.escape(labels["link"])}</a></p></body></html>\n'
     )
 
 
@@ -79,4 +84,4 @@ def on_post_build(config):
         relative = posixpath.relpath(new_page, old_page) + "/"
         relative = relative.replace("//", "/") + (f"#{new_id}" if new_id else "")
         canonical = (config.site_url or "/").rstrip("/") + new_page
-        utils.write_file(_redirect_page(relative, canonical).encode("utf-8"), str(site / old_page.lstrip("/") / "index.html"))
+        utils.write_file(_redirect_page(relative, canonical, language_of(old_page)).encode("utf-8"), str(site / old_page.lstrip("/") / "index.html"))

@@ -20,6 +20,7 @@ from the case's Markdown source and rendered here. Problems raise ``book.BookErr
 from __future__ import annotations
 
 import html
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,8 @@ def esc(text: str) -> str:
 def document(ctx: Context, title: str, body: str, kind: str, header: str) -> str:
     """One HTML document for WeasyPrint. ``kind`` (a class on <body>) picks its pages in cards.css;
     ``header`` is the running header of every page (cards.css reads it from ``data-kopi``)."""
+    if ctx.publisher and ctx.publisher.get("draft"):
+        header = f"{header} · {ctx.publisher['status']}"  # every printed page says it is a draft
     return f"""<!doctype html>
 <html lang="{ctx.lang}"><head><meta charset="utf-8">
 <title>{esc(title)}</title>
@@ -239,11 +242,25 @@ def _trainer_only_parts(ctx: Context, page: BookPage) -> list:
     return []
 
 
+def _trainer_only_link(ctx: Context, page: BookPage, href: str) -> str:
+    """A link of a trainer-only block as the printed edition needs it: a section of the same page
+    by its prefixed id (as book.py writes ids), another page of the handbook by its online address."""
+    target, _, fragment = href.partition("#")
+    if not target:
+        return f"#{page.key}--{fragment}" if fragment else href
+    if "://" in target or target.startswith(("mailto:", "/")) or not target.endswith(".md"):
+        return href
+    source = posixpath.normpath(posixpath.join(posixpath.dirname(page.source), target))
+    return BookPage(source, ctx.lang).online_url(ctx.site_url) + (f"#{fragment}" if fragment else "")
+
+
 def _add_trainer_only(ctx: Context, page: BookPage, article) -> None:
     """Each trainer-only block at the end of the section it was written in (or of the case)."""
     for part in _trainer_only_parts(ctx, page):
         rendered = markdown.markdown(part.markdown, extensions=["attr_list", "md_in_html", "admonition"])
         box = BeautifulSoup(f'<div class="hanya-pelatih">{rendered}</div>', "html.parser")
+        for link in box.find_all("a", href=True):
+            link["href"] = _trainer_only_link(ctx, page, link["href"])
         heading = article.find(["h2", "h3"], id=f"{page.key}--{part.section}") if part.section else None
         following = heading.find_next_sibling(heading.name) if heading else None
         if following is not None:
