@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, SUBPATH_SITE_URL, mkdocs_build, write_fixture_config
-from handbook.downloads import kit, qr
+from handbook.downloads import cards, kit, qr
 from handbook import registry, vocabulary
 from handbook.pages import as_slug_list, read_page
 from test_downloads import _nav_sources
@@ -469,13 +469,13 @@ def _trainer_only_parts() -> list[tuple[str, str, str]]:
     for path in sorted((ROOT / "docs").rglob("*.md")):
         page = read_page(path)
         outside, parts = split(page.body, first_line=page.body_start)
-        public.append(norm(BeautifulSoup(markdown.markdown(outside), "lxml").get_text(" ")))
+        public.append(norm(BeautifulSoup(markdown.markdown(outside, extensions=cards.TRAINER_ONLY_MARKDOWN), "lxml").get_text()))
         for part in parts:
             # Print shows a link's address after its words: those blocks are compared without links.
-            for block in BeautifulSoup(markdown.markdown(part.markdown), "lxml").find_all(["p", "li", "td"]):
+            for block in BeautifulSoup(markdown.markdown(part.markdown, extensions=cards.TRAINER_ONLY_MARKDOWN), "lxml").find_all(["p", "li", "td"]):
                 if block.find(["p", "li"]) or block.find("a"):
                     continue
-                for sentence in re.split(r"(?<=[.!?:;])\s+", norm(block.get_text(" "))):
+                for sentence in re.split(r"(?<=[.!?:;])\s+", norm(block.get_text())):
                     if len(sentence.split()) >= 4:
                         found.append((path.relative_to(ROOT / "docs").as_posix(), page.lang, sentence))
     # A sentence some page also says in public (a rule quoted in a key, say) is not a secret.
@@ -492,7 +492,7 @@ def test_trainer_only_material_is_on_no_public_page_and_in_the_trainer_edition(b
     texts = {path: norm(path.read_text(encoding="utf-8", errors="replace")) for path in public}
     participant = {lang: norm(" ".join(pdf_pages(name("participant", lang)))) for lang in ("id", "en")}
     handouts = {lang: norm(" ".join(pdf_pages(name("handouts", lang)))) for lang in ("id", "en")}
-    trainer = {lang: norm(" ".join(pdf_pages(name("trainer", lang)))) for lang in ("id", "en")}
+    trainer = {lang: norm(" ".join(pdf_pages(name("trainer", lang), body=True))) for lang in ("id", "en")}  # without running heads
     for source, lang, sentence in parts:
         words = norm(sentence)
         leaks = [str(path) for path, text in texts.items() if words in text]

@@ -227,6 +227,10 @@ def participant(ctx: Context, cases: list[BookPage], characters: list[BookPage])
 # Trainer edition
 
 
+# The Markdown of a trainer-only block: what such a block holds (tables, lists, emphasis, admonitions).
+TRAINER_ONLY_MARKDOWN = ["tables", "def_list", "sane_lists", "attr_list", "md_in_html", "admonition"]
+
+
 def _trainer_only_parts(ctx: Context, page: BookPage) -> list:
     """The page's trainer-only blocks (handbook/trainer_only.py), read from its source: the public
     pages never hold them."""
@@ -257,12 +261,14 @@ def _trainer_only_link(ctx: Context, page: BookPage, href: str) -> str:
 def _add_trainer_only(ctx: Context, page: BookPage, article) -> None:
     """Each trainer-only block at the end of the section it was written in (or of the case)."""
     for part in _trainer_only_parts(ctx, page):
-        rendered = markdown.markdown(part.markdown, extensions=["attr_list", "md_in_html", "admonition"])
+        rendered = markdown.markdown(part.markdown, extensions=TRAINER_ONLY_MARKDOWN)
         box = BeautifulSoup(f'<div class="hanya-pelatih">{rendered}</div>', "html.parser")
         for link in box.find_all("a", href=True):
             link["href"] = _trainer_only_link(ctx, page, link["href"])
-        heading = article.find(["h2", "h3"], id=f"{page.key}--{part.section}") if part.section else None
-        following = heading.find_next_sibling(heading.name) if heading else None
+        heading = article.find(["h2", "h3", "h4"], id=f"{page.key}--{part.section}") if part.section else None
+        level = int(heading.name[1]) if heading else 0
+        # The section ends at the next heading of its level or above (an h3 section at the next h3 or h2).
+        following = next((e for e in heading.find_next_siblings() if e.name in {f"h{n}" for n in range(1, level + 1)}), None) if heading else None
         if following is not None:
             following.insert_before(box)
         else:
