@@ -81,13 +81,24 @@ def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.Comple
 
 
 @pytest.fixture(scope="session")
-def handbook_build(tmp_path_factory) -> Path:
-    """The real handbook and its downloads, built once per session exactly as `make site` builds them."""
-    folder = tmp_path_factory.mktemp("handbook")
-    result = build_handbook(folder)
-    if result.returncode != 0:
-        pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
-    (folder / "build-log.txt").write_text(result.stderr)
+def handbook_build(request, tmp_path_factory) -> Path:
+    """The real handbook and its downloads, built once per session exactly as `make site` builds them.
+
+    When the session holds tests that read the shared browser crawl, the crawl starts here.
+    """
+    reuse = os.environ.get("PEDOMAN_TEST_REUSE_BUILD")
+    if reuse:
+        # A developer's shortcut while editing tests only: a `handbook build` folder made from this
+        # very commit with the same settings. CI and `make test` never set it.
+        folder = Path(reuse)
+    else:
+        folder = tmp_path_factory.mktemp("handbook")
+        result = build_handbook(folder)
+        if result.returncode != 0:
+            pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
+        (folder / "build-log.txt").write_text(result.stderr)
+    if any("site_crawl" in item.fixturenames for item in request.session.items):
+        _start_crawl(folder / "site", tmp_path_factory.mktemp("crawl"))
     return folder
 
 
@@ -110,16 +121,39 @@ def downloads(handbook_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_pages(built_site) -> dict[str, list[Path]]:
-    """Built HTML pages per language (404 pages excluded), as paths relative to the site."""
+def pdf_text(downloads):
+    """The text of each page of a download (pdftotext, once per file and crop), shared by the session.
+
+    ``crop`` is pdftotext's -x/-y/-W/-H in points, e.g. the page without its running heads.
+    """
+    cache = {}
+
+    def read(file: str, crop: tuple[str, ...] = ()) -> list[str]:
+        if (file, crop) not in cache:
+            result = subprocess.run(["pdftotext", *crop, str(downloads / file), "-"], capture_output=True, text=True, check=True)
+            pages = result.stdout.split("\f")
+            cache[file, crop] = pages[:-1] if pages and pages[-1] == "" else pages  # a form feed ends every page
+        return cache[file, crop]
+
+    return read
+
+
+def pages_of(site: Path) -> dict[str, list[Path]]:
+    """Built HTML pages per language (404 pages and redirects excluded), as paths relative to the site."""
     pages = {"id": [], "en": []}
-    for path in sorted(built_site.rglob("index.html")):
+    for path in sorted(site.rglob("index.html")):
         if b'name="pedoman-redirect"' in path.read_bytes():
             continue  # a redirect left by a moved page (see permalinks.txt)
-        relative = path.relative_to(built_site)
+        relative = path.relative_to(site)
         lang = "en" if relative.parts[0] == "en" else "id"
         pages[lang].append(relative)
     return pages
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> dict[str, list[Path]]:
+    """Built HTML pages per language (404 pages excluded), as paths relative to the site."""
+    return pages_of(built_site)
 
 
 def write_fixture_config(folder: Path, nav: list[str], hooks=("language_switcher.py", "not_found_pages.py")) -> Path:
@@ -223,21 +257,44 @@ def page(browser):
 @pytest.fixture(scope="session")
 def served_site(built_site, tmp_path_factory):
     """The built site over http://127.0.0.1 under the sub-path /pedoman/, as it is published."""
-    import functools
-    import http.server
-    import threading
+    import site_crawl
 
-    root = tmp_path_factory.mktemp("served")
-    (root / "pedoman").symlink_to(built_site, target_is_directory=True)
+    with site_crawl.serving(built_site, tmp_path_factory.mktemp("served")) as address:
+        yield address
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/pedoman/"
-    server.shutdown()
+# The shared browser crawl (site_crawl.py) starts in its own thread as soon as the site is built,
+# and the tests that read it run last: it uses the second core while the others run.
+_CRAWL = {}
+
+
+def _start_crawl(site: Path, folder: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    import site_crawl
+
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-crawl")
+    _CRAWL["future"] = executor.submit(site_crawl.crawl_site, site, folder, pages_of(site))
+    executor.shutdown(wait=False)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that read the shared crawl go last, so the crawl has run beside the others."""
+    items.sort(key=lambda item: "site_crawl" in getattr(item, "fixturenames", ()))
+
+
+def pytest_sessionfinish(session):
+    import site_crawl
+
+    site_crawl.STOP.set()
+
+
+@pytest.fixture(scope="session")
+def site_crawl(built_site, tmp_path_factory):
+    """Every page of both languages visited once in Chromium; see site_crawl.py for what is recorded."""
+    if "future" not in _CRAWL:
+        _start_crawl(built_site, tmp_path_factory.mktemp("crawl"))
+    return _CRAWL["future"].result()
 
 
 def search_results(page, query: str) -> list[str]:

@@ -55,12 +55,6 @@ def _title(built_site, source: str, lang: str) -> str:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article h1").get_text(strip=True)
 
 
-@pytest.fixture(scope="module")
-def pdf_text(downloads):
-    """Text of every page of every PDF, read once."""
-    return {name: [page.extract_text() or "" for page in PdfReader(downloads / name).pages] for name in BOOKS.values()}
-
-
 def _start_pages(texts: list[str], url: str) -> list[int]:
     """1-based pages on which ``url`` stands on a line of its own: under a page title (the cover,
     page 1, shows the site's address the same way and is left out)."""
@@ -70,7 +64,7 @@ def _start_pages(texts: list[str], url: str) -> list[int]:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_book_has_every_nav_page_in_order_under_its_online_url(pdf_text, lang):
-    texts = pdf_text[BOOKS[lang]]
+    texts = pdf_text(BOOKS[lang])
     starts = []
     for source in _nav_sources():
         found = _start_pages(texts, _online(source, lang))
@@ -81,7 +75,7 @@ def test_book_has_every_nav_page_in_order_under_its_online_url(pdf_text, lang):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_book_contents_page_numbers_point_at_the_pages(pdf_text, built_site, lang):
-    texts = pdf_text[BOOKS[lang]]
+    texts = pdf_text(BOOKS[lang])
     contents = {}
     for text in texts[1:6]:
         for line in text.splitlines():
@@ -98,7 +92,7 @@ def test_book_contents_page_numbers_point_at_the_pages(pdf_text, built_site, lan
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_book_cover_names_title_language_version_and_date(pdf_text, lang):
-    cover = pdf_text[BOOKS[lang]][0]
+    cover = pdf_text(BOOKS[lang])[0]
     version = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     expected = {
         "id": ["Pedoman ASN Maluku Tenggara", "BAHASA INDONESIA", f"Versi {version}", "15 Juni 2025"],
@@ -113,7 +107,7 @@ def test_book_is_a4_with_page_numbers_and_running_titles(downloads, pdf_text, la
     reader = PdfReader(downloads / BOOKS[lang])
     for page in reader.pages:
         assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4_POINTS
-    texts = pdf_text[BOOKS[lang]]
+    texts = pdf_text(BOOKS[lang])
     book_title = "Pedoman ASN Maluku Tenggara" if lang == "id" else "Civil Servant Handbook, Maluku Tenggara"
     for number, text in enumerate(texts[2:], start=3):  # after the cover and the first contents page
         lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -191,7 +185,7 @@ def test_pdfs_embed_the_project_fonts(downloads, name):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_book_renders_the_picture_of_the_eight_with_its_labels(pdf_text, lang):
-    texts = pdf_text[BOOKS[lang]]
+    texts = pdf_text(BOOKS[lang])
     page = _start_pages(texts, _online("karakter/index.md", lang))[0]
     label = "Kesadaran" if lang == "id" else "Awareness"
     assert label in texts[page - 1] + texts[page], "the SVG picture's labels are not in the PDF"
@@ -204,7 +198,7 @@ def test_no_heading_ends_a_page(pdf_text, built_site, lang):
     for path in (built_site / ("en" if lang == "en" else "")).rglob("index.html"):
         html = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         headings.update(h.get_text(strip=True).rstrip("¶") for h in html.select("article h2, article h3"))
-    for number, text in enumerate(pdf_text[BOOKS[lang]], start=1):
+    for number, text in enumerate(pdf_text(BOOKS[lang]), start=1):
         lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().isdigit()]
         if lines:
             assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"

@@ -14,8 +14,6 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
-from pypdf import PdfReader
-
 from conftest import ROOT, TEST_CONTACT, mkdocs_build, write_fixture_config
 from handbook import publisher
 from test_edition import html_pages as theme_pages  # pages with the theme's footer
@@ -63,17 +61,17 @@ def test_every_page_footer_names_publisher_status_and_contact_and_says_draft_at_
     assert count > 2 * len([p for p in CONFIG["nav"]])  # every page of both languages, 404s included
 
 
-def test_every_pdf_cover_names_publisher_and_status(downloads):
+def test_every_pdf_cover_names_publisher_and_status(pdf_text):
     for name in PDFS:
         lang = name.rsplit("-", 1)[1].removesuffix(".pdf")
         by, status = expected(lang)
-        reader = PdfReader(downloads / name)
-        first = squash(reader.pages[0].extract_text())
+        text = pdf_text(name)
+        first = squash(text[0])
         if name.startswith(("pedoman-asn-malra", "kartu-kasus-pelatih")):  # the files with a cover
             assert squash(by) in first and status in first and TEST_CONTACT in first, (name, first[:400])
         if EXTRA["status"] == "draft":
             # Every page of the books, every card and handout: no printed page passes for approved.
-            pages = [squash(page.extract_text()) for page in reader.pages]
+            pages = [squash(page) for page in text]
             without = [number for number, text in enumerate(pages, start=1) if status not in text and text]
             if name.startswith(("kartu-kasus-peserta", "kartu-karakter")):
                 # The cards carry it in each card's header line; the printed test after them too

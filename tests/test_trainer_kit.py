@@ -108,19 +108,11 @@ def text_of(element) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_pages(downloads):
+def pdf_pages(pdf_text):
     """Per file: the text of each page, whole and without running header and footer (pdftotext)."""
-    cache = {}
 
     def read(file: str, body: bool = False) -> list[str]:
-        if (file, body) not in cache:
-            count = len(PdfReader(downloads / file).pages)
-            pages = []
-            for number in range(1, count + 1):
-                args = ["pdftotext", "-f", str(number), "-l", str(number), *(BODY if body else ()), str(downloads / file), "-"]
-                pages.append(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
-            cache[file, body] = pages
-        return cache[file, body]
+        return pdf_text(file, BODY if body else ())
 
     return read
 
@@ -304,14 +296,17 @@ def test_character_handouts_one_page_each_then_the_pocket_card(pdf_pages, articl
 
 @pytest.fixture(scope="module")
 def qr_codes(downloads, tmp_path_factory):
-    """Per file: the addresses zbarimg decodes on each page rendered at 150 dpi."""
+    """Per file: the addresses zbarimg decodes on each page rendered at 150 dpi.
+
+    Grey PGM, not PNG: the same pixels, without the PNG compression that took 30 s per trainer PDF.
+    """
     cache = {}
 
     def read(file: str) -> list[list[str]]:
         if file not in cache:
             folder = tmp_path_factory.mktemp(file.removesuffix(".pdf"))
-            subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(downloads / file), str(folder / "p")], check=True)
-            images = sorted(folder.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+            subprocess.run(["pdftoppm", "-r", "150", "-gray", str(downloads / file), str(folder / "p")], check=True)
+            images = sorted(folder.glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1]))
             result = subprocess.run(["zbarimg", "--xml", "-q", *map(str, images)], capture_output=True, text=True)
             assert result.returncode in (0, 4), result.stderr  # 4: some pages hold no code
             namespace = {"z": "http://zbar.sourceforge.net/2008/barcode"}
