@@ -80,26 +80,43 @@ def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.Comple
     )
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder every pytest-xdist worker of this run shares (the run's base temp folder)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def handbook_build(request, tmp_path_factory) -> Path:
-    """The real handbook and its downloads, built once per session exactly as `make site` builds them.
+    """The real handbook and its downloads, built once per run exactly as `make site` builds them.
 
-    When the session holds tests that read the shared browser crawl, the crawl starts here.
+    With parallel workers (pytest-xdist), the first worker builds and the others wait for it. The
+    worker that builds also starts the shared browser crawl when the run holds tests that read it.
     """
-    reuse = os.environ.get("PEDOMAN_TEST_REUSE_BUILD")
-    if reuse:
-        # A developer's shortcut while editing tests only: a `handbook build` folder made from this
-        # very commit with the same settings. CI and `make test` never set it.
-        folder = Path(reuse)
-    else:
-        folder = tmp_path_factory.mktemp("handbook")
-        result = build_handbook(folder)
-        if result.returncode != 0:
-            pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
-        (folder / "build-log.txt").write_text(result.stderr)
-    if any("site_crawl" in item.fixturenames for item in request.session.items):
-        _start_crawl(folder / "site", tmp_path_factory.mktemp("crawl"))
-    return folder
+    from filelock import FileLock
+
+    shared = shared_folder(tmp_path_factory)
+    folder, failed = shared / "handbook", shared / "handbook-failed.txt"
+    with FileLock(str(shared / "handbook.lock")):
+        if failed.exists():
+            pytest.fail(f"handbook build failed:\n{failed.read_text()}")
+        if not (folder / "build-log.txt").exists():
+            reuse = os.environ.get("PEDOMAN_TEST_REUSE_BUILD")
+            if reuse:
+                # A developer's shortcut while editing tests only: a `handbook build` folder made
+                # from this very commit with the same settings. CI and `make test` never set it.
+                folder = Path(reuse)
+            else:
+                folder.mkdir()
+                result = build_handbook(folder)
+                if result.returncode != 0:
+                    failed.write_text(result.stderr[-4000:])
+                    pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
+                (folder / "build-log.txt").write_text(result.stderr)
+            wanted = any("site_crawl" in item.fixturenames for item in request.session.items)
+            if wanted and not (shared / "crawl.started").exists():
+                _start_crawl(folder / "site", shared)
+    return Path(os.environ["PEDOMAN_TEST_REUSE_BUILD"]) if os.environ.get("PEDOMAN_TEST_REUSE_BUILD") else folder
 
 
 @pytest.fixture(scope="session")
@@ -121,19 +138,25 @@ def downloads(handbook_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdf_text(downloads):
-    """The text of each page of a download (pdftotext, once per file and crop), shared by the session.
+def pdf_text(downloads, tmp_path_factory):
+    """The text of each page of a download (pdftotext once per file and crop for the whole run,
+    every worker included).
 
     ``crop`` is pdftotext's -x/-y/-W/-H in points, e.g. the page without its running heads.
     """
-    cache = {}
+    from filelock import FileLock
+
+    folder = shared_folder(tmp_path_factory) / "pdf-text"
+    folder.mkdir(exist_ok=True)
 
     def read(file: str, crop: tuple[str, ...] = ()) -> list[str]:
-        if (file, crop) not in cache:
-            result = subprocess.run(["pdftotext", *crop, str(downloads / file), "-"], capture_output=True, text=True, check=True)
-            pages = result.stdout.split("\f")
-            cache[file, crop] = pages[:-1] if pages and pages[-1] == "" else pages  # a form feed ends every page
-        return cache[file, crop]
+        text = folder / f"{file}{'.' + '_'.join(crop) if crop else ''}.txt"
+        with FileLock(str(text) + ".lock"):
+            if not text.exists():
+                result = subprocess.run(["pdftotext", *crop, str(downloads / file), "-"], capture_output=True, text=True, check=True)
+                text.write_text(result.stdout, encoding="utf-8")
+        pages = text.read_text(encoding="utf-8").split("\f")
+        return pages[:-1] if pages and pages[-1] == "" else pages  # a form feed ends every page
 
     return read
 
@@ -264,37 +287,59 @@ def served_site(built_site, tmp_path_factory):
 
 
 # The shared browser crawl (site_crawl.py) starts in its own thread as soon as the site is built,
-# and the tests that read it run last: it uses the second core while the others run.
+# and the tests that read it run last: it uses the second core while the others run. It writes its
+# record to crawl.json in the shared folder, which every worker reads.
 _CRAWL = {}
 
 
-def _start_crawl(site: Path, folder: Path) -> None:
+def _start_crawl(site: Path, shared: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     import site_crawl
 
+    folder = shared / "crawl-root"
+    folder.mkdir(exist_ok=True)
+    (shared / "crawl.started").touch()
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-crawl")
-    _CRAWL["future"] = executor.submit(site_crawl.crawl_site, site, folder, pages_of(site))
+    _CRAWL["future"] = executor.submit(site_crawl.crawl_to_file, site, folder, pages_of(site), shared / "crawl.json")
     executor.shutdown(wait=False)
 
 
+# The files that take longest start first, so two workers (pytest-xdist, --dist loadfile) end
+# together instead of one waiting for the other's last long file.
+LONG_FIRST = ("test_reproducible.py", "test_offline_first.py", "test_html_valid.py", "test_trainer_kit.py")
+
+
 def pytest_collection_modifyitems(items):
-    """Tests that read the shared crawl go last, so the crawl has run beside the others."""
-    items.sort(key=lambda item: "site_crawl" in getattr(item, "fixturenames", ()))
+    """Long files first; tests that read the shared crawl last, so the crawl has run beside the others."""
+    def order(item):
+        name = item.path.name
+        return ("site_crawl" in getattr(item, "fixturenames", ()), LONG_FIRST.index(name) if name in LONG_FIRST else len(LONG_FIRST))
+
+    items.sort(key=order)
 
 
-def pytest_sessionfinish(session):
+def pytest_sessionfinish(session, exitstatus):
+    """A worker whose crawl others may still wait for finishes it, unless the run was stopped."""
     import site_crawl
 
-    site_crawl.STOP.set()
+    future = _CRAWL.get("future")
+    if future is None:
+        return
+    if session.shouldstop or session.shouldfail or exitstatus == pytest.ExitCode.INTERRUPTED:
+        site_crawl.STOP.set()
+    future.exception()  # waits; a failure is reported by the tests that read the crawl
 
 
 @pytest.fixture(scope="session")
 def site_crawl(built_site, tmp_path_factory):
     """Every page of both languages visited once in Chromium; see site_crawl.py for what is recorded."""
-    if "future" not in _CRAWL:
-        _start_crawl(built_site, tmp_path_factory.mktemp("crawl"))
-    return _CRAWL["future"].result()
+    import site_crawl
+
+    shared = shared_folder(tmp_path_factory)
+    if not (shared / "crawl.started").exists():
+        _start_crawl(built_site, shared)
+    return site_crawl.wait_for(shared / "crawl.json")
 
 
 def search_results(page, query: str) -> list[str]:

@@ -23,7 +23,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import threading
+import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,3 +193,41 @@ def crawl_site(site: Path, folder: Path, site_pages: dict) -> Crawl:
             return crawl(browser, address, site_pages)
         finally:
             browser.close()
+
+
+def crawl_to_file(site: Path, folder: Path, site_pages: dict, target: Path) -> None:
+    """Crawl and write the record to ``target`` (JSON), or ``target`` + ".error" with the traceback."""
+    try:
+        found = crawl_site(site, folder, site_pages)
+    except BaseException:
+        _write(target.with_suffix(".error"), traceback.format_exc())
+        raise
+    pages = [{"lang": lang, "path": path.as_posix(), **record.__dict__} for (lang, path), record in found.pages.items()]
+    problems = {"|".join(key) if isinstance(key, tuple) else key: lines for key, lines in found.problems.items()}
+    _write(target, json.dumps({"pages": pages, "problems": problems}))
+
+
+def _write(target: Path, text: str) -> None:
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)  # readers see the whole file or none
+
+
+def wait_for(target: Path, minutes: float = 20) -> Crawl:
+    """The crawl another thread or worker writes to ``target``, once it is there."""
+    error = target.with_suffix(".error")
+    deadline = time.monotonic() + minutes * 60
+    while not target.exists():
+        if error.exists():
+            raise RuntimeError(f"the shared browser crawl failed:\n{error.read_text(encoding='utf-8')}")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the shared browser crawl wrote nothing to {target} in {minutes} minutes")
+        time.sleep(0.5)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    found = Crawl()
+    for entry in data["pages"]:
+        lang, path = entry.pop("lang"), Path(entry.pop("path"))
+        entry["do_avoid"] = {int(width): cells for width, cells in entry["do_avoid"].items()}
+        found.pages[lang, path] = PageRecord(**entry)
+    found.problems = {tuple(key.split("|")) if "|" in key else key: lines for key, lines in data["problems"].items()}
+    return found
