@@ -57,7 +57,7 @@ def test_home_page_opens_with_the_eight_characters(built_site, lang):
         before_first_h2.append(element)
     cards = [li for element in before_first_h2 for li in element.select(".cards li")]
     characters = {f"{LANGS[lang]}karakter/{slug}/" for slug in CHARACTER_SLUGS}
-    assert len(cards) == 8, f"{path}: {len(cards)} character cards before the first section"
+    assert len(cards) == len(CHARACTER_SLUGS), f"{path}: {len(cards)} character cards before the first section"
     linked = [_targets(path, card.find_all("a")) & characters for card in cards]
     assert all(len(found) == 1 for found in linked) and set().union(*linked) == characters, f"{path}: cards link to {linked}"
     everywhere = _targets(path, article.find_all("a"))
