@@ -61,6 +61,19 @@ def test_every_page_footer_names_publisher_status_and_contact_and_says_draft_at_
     assert count > 2 * len([p for p in CONFIG["nav"]])  # every page of both languages, 404s included
 
 
+def copyright_of(lang: str) -> str:
+    """The footer's licence line for ``lang``: the i18n language's own, else the site's."""
+    i18n = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
+    language = next(entry for entry in i18n["languages"] if entry["locale"] == lang)
+    return squash(language.get("copyright") or CONFIG["copyright"])
+
+
+def test_every_page_footer_carries_the_licence_line_of_its_language(built_site):
+    for path, soup in theme_pages(built_site):
+        line = soup.select_one("footer .md-copyright__highlight")
+        assert line is not None and squash(line.get_text(" ")) == copyright_of(soup.html["lang"]), path
+
+
 def test_every_pdf_cover_names_publisher_and_status(pdf_text):
     for name in PDFS:
         lang = name.rsplit("-", 1)[1].removesuffix(".pdf")
