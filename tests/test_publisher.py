@@ -8,8 +8,6 @@ under test. Bad settings fail the build with the key named and no traceback.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 import yaml
 from bs4 import BeautifulSoup
