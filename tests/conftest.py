@@ -33,6 +33,8 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 with open(Path(__file__).resolve().parents[1] / "mkdocs.yml", encoding="utf-8") as _file:
     CONFIG = yaml_load(_file)
 NAV_SOURCES = nav_sources(CONFIG["nav"])
+# The i18n plugin's languages as mkdocs.yml lists them (locale, name, per-language overrides).
+I18N_LANGUAGES = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
 NAV_PAGES = len(NAV_SOURCES)  # pages per language
 
 
@@ -97,26 +99,25 @@ def handbook_build(request, tmp_path_factory) -> Path:
 
     shared = shared_folder(tmp_path_factory)
     folder, failed = shared / "handbook", shared / "handbook-failed.txt"
+    reuse = os.environ.get("PEDOMAN_TEST_REUSE_BUILD")
+    if reuse:
+        # A developer's shortcut while editing tests only: a `handbook build` folder made from this
+        # very commit with the same settings. CI and `make test` never set it.
+        folder = Path(reuse)
     with FileLock(str(shared / "handbook.lock")):
         if failed.exists():
             pytest.fail(f"handbook build failed:\n{failed.read_text()}")
-        if not (folder / "build-log.txt").exists():
-            reuse = os.environ.get("PEDOMAN_TEST_REUSE_BUILD")
-            if reuse:
-                # A developer's shortcut while editing tests only: a `handbook build` folder made
-                # from this very commit with the same settings. CI and `make test` never set it.
-                folder = Path(reuse)
-            else:
-                folder.mkdir()
-                result = build_handbook(folder)
-                if result.returncode != 0:
-                    failed.write_text(result.stderr[-4000:])
-                    pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
-                (folder / "build-log.txt").write_text(result.stderr)
-            wanted = any("site_crawl" in item.fixturenames for item in request.session.items)
-            if wanted and not (shared / "crawl.started").exists():
-                _start_crawl(folder / "site", shared)
-    return Path(os.environ["PEDOMAN_TEST_REUSE_BUILD"]) if os.environ.get("PEDOMAN_TEST_REUSE_BUILD") else folder
+        if not reuse and not (folder / "build-log.txt").exists():
+            folder.mkdir()
+            result = build_handbook(folder)
+            if result.returncode != 0:
+                failed.write_text(result.stderr[-4000:])
+                pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
+            (folder / "build-log.txt").write_text(result.stderr)
+        wanted = any("site_crawl" in item.fixturenames for item in request.session.items)
+        if wanted and not (shared / "crawl.started").exists():
+            _start_crawl(folder / "site", shared)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONFIG, NAV_PAGES, SUBPATH_SITE_URL
+from conftest import I18N_LANGUAGES, NAV_PAGES, SUBPATH_SITE_URL
 
-I18N = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
-LANGUAGES = [language["locale"] for language in I18N["languages"]]
+LANGUAGES = [language["locale"] for language in I18N_LANGUAGES]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

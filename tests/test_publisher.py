@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
-from conftest import ROOT, TEST_CONTACT, mkdocs_build, write_fixture_config
+from conftest import I18N_LANGUAGES, ROOT, TEST_CONTACT, mkdocs_build, write_fixture_config
 from handbook import publisher
 from test_edition import html_pages as theme_pages  # pages with the theme's footer
 
@@ -61,8 +61,7 @@ def test_every_page_footer_names_publisher_status_and_contact_and_says_draft_at_
 
 def copyright_of(lang: str) -> str:
     """The footer's licence line for ``lang``: the i18n language's own, else the site's."""
-    i18n = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
-    language = next(entry for entry in i18n["languages"] if entry["locale"] == lang)
+    language = next(entry for entry in I18N_LANGUAGES if entry["locale"] == lang)
     return squash(language.get("copyright") or CONFIG["copyright"])
 
 
