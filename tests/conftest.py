@@ -6,10 +6,10 @@ hardest case for relative links, and every test that reads built HTML shares it.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
-import textwrap
 import sys
 from pathlib import Path
 
@@ -69,7 +69,7 @@ def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.Comple
 
     The site goes to ``folder/site``, the offline copy and the downloads to ``folder/work``.
     """
-    # A contact as a publishing agency would give one (mkdocs.yml extra.publisher.contact); the
+    # A contact as a publishing agency would give one (mkdocs.yml plugins > handbook > publisher > contact); the
     # default, no contact, is built by test_publisher.py.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, SITE_URL=SUBPATH_SITE_URL, FEEDBACK_EMAIL=TEST_CONTACT)
     env.pop("PEDOMAN_DOWNLOADS", None)
@@ -180,24 +180,25 @@ def site_pages(built_site) -> dict[str, list[Path]]:
     return pages_of(built_site)
 
 
-def write_fixture_config(folder: Path, nav: list[str], hooks=("language_switcher.py", "not_found_pages.py")) -> Path:
-    """A tiny site's mkdocs.yml that inherits the real one, with its own nav and hooks."""
+def write_fixture_config(folder: Path, nav: list[str], sections: dict[str, str] | None = None) -> Path:
+    """A tiny site's mkdocs.yml that inherits the real one, with its own nav and its own handbook
+    plugin options, as another agency's project would write them: this handbook's edition and
+    publisher, and only the ``sections`` the tiny site has (folder names of its docs/)."""
     shutil.copytree(ROOT / "includes", folder / "includes", dirs_exist_ok=True)
-    # The theme's templates read their labels from the interface tables: every fixture needs that hook.
-    hooks = (*hooks, "interface_text.py") if "interface_text.py" not in hooks else hooks
-    hook_lines = "".join(f"\n  - {ROOT / 'overrides' / 'hooks' / hook}" for hook in hooks)
     nav_lines = "".join(f"\n  - {page}" for page in nav)
+    # A child mkdocs.yml that lists plugins replaces the inherited list: list them all again.
+    i18n = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
+    handbook = next(p["handbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "handbook" in p)
+    options = {key: handbook[key] for key in ("edition", "download_prefix", "status", "approval")}
+    options["sections"] = sections or {}
     config = folder / "mkdocs.yml"
     config.write_text(
-        textwrap.dedent(
-            f"""\
-            INHERIT: {ROOT / 'mkdocs.yml'}
-            docs_dir: docs
-            theme:
-              custom_dir: {ROOT / 'overrides'}
-            """
-        )
-        + f"hooks:{hook_lines}\nnav:{nav_lines}\n"
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n"
+        f"plugins:\n  - search\n  - i18n: {json.dumps(i18n)}\n  - offline:\n      enabled: !ENV [OFFLINE, false]\n"
+        f"  - handbook:\n      publisher:\n        name: {json.dumps(handbook['publisher']['name'])}\n"
+        f"        contact: !ENV [FEEDBACK_EMAIL, \"\"]\n"
+        + "".join(f"      {key}: {json.dumps(value)}\n" for key, value in options.items())
+        + f"nav:{nav_lines}\n"
     )
     return config
 

@@ -1,4 +1,4 @@
-"""The edition (mkdocs.yml extra.edition): on every page's footer, on every PDF cover, in the
+"""The edition (mkdocs.yml plugins > handbook > edition): on every page's footer, on every PDF cover, in the
 "cite this section" control, and described on the changes page in both languages.
 
 Expectations come from mkdocs.yml (edition, each language's site_name) and the interface tables
@@ -17,11 +17,11 @@ from conftest import ROOT, SUBPATH_SITE_URL
 from handbook.downloads.book import nav_sources
 
 # The interface tables as written, not as the hook reads them: the test must not share the code it checks.
-LABELS = {lang: yaml.safe_load((ROOT / "overrides" / "interface" / f"{lang}.yml").read_text(encoding="utf-8"))["edition"] for lang in ("id", "en")}
+LABELS = {lang: yaml.safe_load((ROOT / "scripts" / "handbook" / "interface_text" / f"{lang}.yml").read_text(encoding="utf-8"))["edition"] for lang in ("id", "en")}
 
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _file:
     CONFIG = yaml_load(_file)
-EDITION = str(CONFIG["extra"]["edition"])
+EDITION = str(next(p["handbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "handbook" in p)["edition"])
 I18N = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
 TITLES = {"id": CONFIG["site_name"], "en": next(l["site_name"] for l in I18N["languages"] if l["locale"] == "en")}
 PDFS = [f"{name}-{lang}.pdf" for name in ("pedoman-asn-malra", "kartu-kasus-peserta", "kartu-kasus-pelatih", "kartu-karakter") for lang in ("id", "en")]

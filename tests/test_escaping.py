@@ -18,7 +18,6 @@ from conftest import TEST_CONTACT, mkdocs_build, write_fixture_config
 TITLE = 'Judul "kutip" <b>tebal</b> & <i>lain</i>'
 SUMMARY = 'Jujur" onfocus="alert(1)" <img src=x onerror=alert(2)> & teguh'
 KEYWORD = '"amplop" <script>alert(3)</script>'
-HOOKS = ("generated_lists.py", "online_address.py", "page_freshness.py", "language_switcher.py", "not_found_pages.py", "publisher.py", "front_matter_text.py")
 
 
 def page_source(body_heading: str) -> str:
@@ -40,7 +39,7 @@ def escaped_site(tmp_path_factory):
     (docs / "index.en.md").write_text(page_source("Content"), encoding="utf-8")
     (docs / "halaman.id.md").write_text(page_source("Isi"), encoding="utf-8")
     (docs / "halaman.en.md").write_text(page_source("Content"), encoding="utf-8")
-    config = write_fixture_config(folder, ["index.md", "halaman.md"], hooks=HOOKS)
+    config = write_fixture_config(folder, ["index.md", "halaman.md"])
     result = mkdocs_build(config, folder / "site", site_url="https://example.org/pedoman/", FEEDBACK_EMAIL=TEST_CONTACT)
     assert result.returncode == 0, result.stderr[-3000:]
     return folder / "site"

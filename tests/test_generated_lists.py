@@ -120,7 +120,7 @@ def test_unknown_slug_in_front_matter_fails_the_build_naming_file_and_slug(tmp_p
         (docs / "studi-kasus" / f"kasus.{lang}.md").write_text(
             "---\ntitle: Kasus\nringkas: Satu.\nkarakter: [integritas, kejujuran]\nkonteks: []\ndurasi: 30\n---\n\nTeks.\n"
         )
-    config = write_fixture_config(tmp_path, ["index.md", "studi-kasus/kasus.md"], hooks=("generated_lists.py",))
+    config = write_fixture_config(tmp_path, ["index.md", "studi-kasus/kasus.md"], sections={"cases": "studi-kasus"})
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/studi-kasus/kasus.id.md:4: unknown slug 'kejujuran' in 'karakter'" in result.stderr
@@ -132,7 +132,7 @@ def test_unknown_marker_fails_the_build(tmp_path):
     docs.mkdir()
     for lang in LANGS:
         (docs / f"index.{lang}.md").write_text("---\ntitle: Beranda\n---\n\nTeks.\n\n<!-- auto: daftar-salah -->\n")
-    config = write_fixture_config(tmp_path, ["index.md"], hooks=("generated_lists.py",))
+    config = write_fixture_config(tmp_path, ["index.md"])
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "unknown list '<!-- auto: daftar-salah -->'" in result.stderr

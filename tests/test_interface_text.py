@@ -1,6 +1,6 @@
 """Interface text lives in one table per language, and the handbook's own names in configuration.
 
-overrides/interface/id.yml and en.yml must hold the same sections and keys (a label missing in
+scripts/handbook/interface_text/id.yml and en.yml must hold the same sections and keys (a label missing in
 one language would show a key or fail a build); the templates carry no language branches; no
 hook, template or toolkit module holds its own table of labels or the handbook's names.
 """
@@ -14,8 +14,9 @@ import yaml
 
 from conftest import ROOT
 
-TABLES = {lang: yaml.safe_load((ROOT / "overrides" / "interface" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("id", "en")}
-CODE = [*(ROOT / "overrides").rglob("*.py"), *(ROOT / "overrides").glob("*.html"), *(ROOT / "scripts" / "handbook").rglob("*.py")]
+TABLES = {lang: yaml.safe_load((ROOT / "scripts" / "handbook" / "interface_text" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("id", "en")}
+THEME = ROOT / "scripts" / "handbook" / "theme"  # the engine's templates (handbook plugin)
+CODE = [*THEME.glob("*.html"), *(ROOT / "overrides").rglob("*.html"), *(ROOT / "scripts" / "handbook").rglob("*.py")]
 
 
 def shape(value):
@@ -89,14 +90,14 @@ def test_both_languages_have_the_same_sections_and_keys():
 
 
 def test_templates_have_no_language_branches():
-    for template in (ROOT / "overrides").rglob("*.html"):
+    for template in [*THEME.rglob("*.html"), *(ROOT / "overrides").rglob("*.html")]:
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"theme\.language\s*==|\benglish\b", text), template
 
 
 def test_no_module_keeps_its_own_label_table_or_the_handbooks_names():
     problems = {str(path.relative_to(ROOT)): label_problems(path.read_text(encoding="utf-8")) for path in CODE}
-    assert not {path: found for path, found in problems.items() if found}, "labels belong in overrides/interface/<lang>.yml, names in mkdocs.yml or docs/"
+    assert not {path: found for path, found in problems.items() if found}, "labels belong in scripts/handbook/interface_text/<lang>.yml, names in mkdocs.yml or docs/"
 
 
 @pytest.mark.parametrize(

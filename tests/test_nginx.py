@@ -1,4 +1,4 @@
-"""The handbook through nginx (deploy/nginx/, rendered by scripts/nginx_site.py, as `make preview`
+"""The handbook through nginx (scripts/handbook/nginx_templates/, rendered by scripts/nginx_site.py, as `make preview`
 runs it): headers, compression, caching, types, 404 pages per language, moved pages, and the
 Content-Security-Policy holding in Chromium with search open.
 
@@ -113,7 +113,7 @@ def test_script_src_allows_exactly_the_inline_scripts_of_the_build(nginx_site, b
     expected = inline_script_hashes(built_site)
     assert expected, "the build writes inline scripts (Material's setup, search-on-demand)"
     assert set(policy["script-src"]) == {"'self'"} | expected
-    # Styles only: the pages inline their CSS (see deploy/nginx/headers.conf).
+    # Styles only: the pages inline their CSS (see scripts/handbook/nginx_templates/headers.conf).
     assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
 
 

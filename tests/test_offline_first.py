@@ -24,9 +24,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build, search_results
 
-_spec = importlib.util.spec_from_file_location("offline_first", ROOT / "overrides" / "hooks" / "offline_first.py")
-offline_first = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(offline_first)
+offline_first = importlib.import_module("handbook.plugin.hooks.offline_first")
 LABELS = offline_first.LABELS
 
 CACHED = """() => caches.keys().then(names => Promise.all(names.map(name =>

@@ -6,7 +6,6 @@ import re
 
 from conftest import NAV_PAGES, ROOT, mkdocs_build, run_script, write_fixture_config
 
-HOOKS = ("language_switcher.py", "not_found_pages.py", "permalink_redirects.py")
 
 
 def _site(folder, page_name="halaman", section_id="bagian"):
@@ -20,7 +19,7 @@ def _site(folder, page_name="halaman", section_id="bagian"):
         docs.joinpath(f"{page_name}.{lang}.md").write_text(
             f"---\ntitle: Halaman {lang}\n---\n\n## Bagian {{#{section_id}}}\n\nTeks.\n\n## Lain {{#lain}}\n\nTeks.\n"
         )
-    return write_fixture_config(folder, ["index.md", f"{page_name}.md"], HOOKS)
+    return write_fixture_config(folder, ["index.md", f"{page_name}.md"])
 
 
 def _build(config):

@@ -1,5 +1,5 @@
-"""Who issues the handbook, its status and a contact (mkdocs.yml extra.publisher, extra.status,
-extra.approval; handbook/publisher.py): in every page's footer, in a banner at the top of every
+"""Who issues the handbook, its status and a contact (mkdocs.yml plugins > handbook: publisher,
+status, approval; handbook/publisher.py): in every page's footer, in a banner at the top of every
 page while the edition is a draft, on every PDF cover and at the foot of every page of the books.
 
 Expectations come from mkdocs.yml and the interface tables read here as YAML, never from the code
@@ -18,8 +18,9 @@ from test_edition import html_pages as theme_pages  # pages with the theme's foo
 
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _file:
     CONFIG = yaml_load(_file)
-EXTRA = CONFIG["extra"]
-TEXT = {lang: yaml.safe_load((ROOT / "overrides" / "interface" / f"{lang}.yml").read_text(encoding="utf-8"))["publisher"] for lang in ("id", "en")}
+# The handbook plugin's options as mkdocs.yml writes them.
+EXTRA = next(p["handbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "handbook" in p)
+TEXT = {lang: yaml.safe_load((ROOT / "scripts" / "handbook" / "interface_text" / f"{lang}.yml").read_text(encoding="utf-8"))["publisher"] for lang in ("id", "en")}
 NAMES = EXTRA["publisher"]["name"]
 PDFS = [f"{name}-{lang}.pdf" for name in ("pedoman-asn-malra", "kartu-kasus-peserta", "kartu-kasus-pelatih", "kartu-karakter") for lang in ("id", "en")]
 
@@ -96,7 +97,7 @@ def _fixture(tmp_path, extra_lines: str):
     docs.mkdir()
     (docs / "index.id.md").write_text("# Beranda\n\nTeks.\n", encoding="utf-8")
     (docs / "index.en.md").write_text("# Home\n\nText.\n", encoding="utf-8")
-    config = write_fixture_config(tmp_path, ["index.md"], hooks=("publisher.py",))
+    config = write_fixture_config(tmp_path, ["index.md"])
     if extra_lines:
         config.write_text(config.read_text(encoding="utf-8") + extra_lines, encoding="utf-8")
     return config
@@ -116,15 +117,18 @@ def test_without_a_contact_no_contact_and_no_report_link_are_shown(tmp_path):
 @pytest.mark.parametrize(
     "setting, words",
     [
-        ("  status: final\n", "extra.status"),
-        ("  status: approved\n", "extra.approval is empty"),
-        ("  approval: Keputusan Bupati Nomor 1 Tahun 2026\n", "extra.approval is set while extra.status is draft"),
-        ("  publisher: {name: '', contact: ''}\n", "extra.publisher.name is empty"),
-        ("  publisher: {name: Tim, contact: 'call the office'}\n", "neither an e-mail address nor an http(s) address"),
+        ("    status: final\n", "option 'status'"),
+        ("    status: approved\n", "plugins > handbook > status is approved but approval is empty"),
+        ("    approval: Keputusan Bupati Nomor 1 Tahun 2026\n", "plugins > handbook > approval is set while status is draft"),
+        ("    publisher: {name: '', contact: ''}\n", "plugins > handbook > publisher.name is empty"),
+        ("    publisher: {name: Tim, contact: 'call the office'}\n", "neither an e-mail address nor an http(s) address"),
+        ("    edition: ''\n", "plugins > handbook > edition is missing or empty"),
     ],
 )
 def test_unusable_settings_fail_the_build_naming_the_key(tmp_path, setting, words):
-    config = _fixture(tmp_path, "extra:\n" + setting)
+    # A child mkdocs.yml that names a plugin's options replaces the inherited ones: give them all.
+    usable = "    edition: '1'\n    download_prefix: contoh\n    publisher: {name: Tim}\n"
+    config = _fixture(tmp_path, "plugins:\n  handbook:\n" + usable + setting)
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0 and words in result.stderr and "Traceback" not in result.stderr, result.stderr[-1500:]
 

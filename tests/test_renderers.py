@@ -18,17 +18,13 @@ import markdown
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
 from handbook import interface
 from handbook import translations as tr
 
 
 def hook(name: str):
-    """A hook module, loaded from its file as MkDocs loads it (not from a package)."""
-    spec = importlib.util.spec_from_file_location(f"renderer_test_{name}", ROOT / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """One step of the handbook plugin (handbook/plugin/hooks/<name>.py)."""
+    return importlib.import_module(f"handbook.plugin.hooks.{name}")
 
 
 CONTENT_BLOCKS = hook("content_blocks")

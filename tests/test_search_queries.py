@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
 from handbook.benchmarks import search as bench
-from conftest import ROOT, mkdocs_build, search_results, write_fixture_config
+from conftest import mkdocs_build, search_results, write_fixture_config
 
 QUERIES = bench.load_queries()
 
@@ -105,10 +104,7 @@ def test_keywords_find_their_page_in_both_languages(tmp_path):
         (docs / f"{name}.id.md").write_text(f"---\ntitle: {title_id}\n{keywords}---\n\n{body_id}\n", encoding="utf-8")
         en_keywords = keywords.replace("capek kerja", "tired of work")
         (docs / f"{name}.en.md").write_text(f"---\ntitle: {title_en}\n{en_keywords}---\n\n{body_en}\n", encoding="utf-8")
-    # Our Indonesian language file is a docs asset of the real site: the tiny site needs it too.
-    shutil.copytree(ROOT / "docs" / "assets" / "javascripts" / "lunr", docs / "assets" / "javascripts" / "lunr")
-    hooks = ("search_by_language.py", "search_ranking.py", "language_switcher.py", "not_found_pages.py")
-    config = write_fixture_config(tmp_path, ["index.md", "lelah.md", "lain.md"], hooks=hooks)
+    config = write_fixture_config(tmp_path, ["index.md", "lelah.md", "lain.md"])
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     site = tmp_path / "site"

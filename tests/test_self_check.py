@@ -18,7 +18,6 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, mkdocs_build, write_fixture_config
 
 FIXTURES = ROOT / "tests" / "fixtures" / "blocks"
-HOOKS = ("generated_lists.py", "inline_styles.py", "language_switcher.py", "content_blocks.py", "front_matter_text.py")
 NAV = ["index.md", "karakter/integritas.md", "studi-kasus/hadiah-upacara-adat.md", "pelatih/index.md"]
 BEST = {"id": "Jawaban terbaik.", "en": "Best answer."}
 PAGES = {"id": "karakter/integritas/index.html", "en": "en/karakter/integritas/index.html"}
@@ -46,7 +45,7 @@ def build(folder, docs_from=("_base",), nav=NAV):
     for name in docs_from:
         shutil.copytree(FIXTURES / name / "docs", docs, dirs_exist_ok=True)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
-    config = write_fixture_config(folder, nav, hooks=HOOKS)
+    config = write_fixture_config(folder, nav, sections={"values": "karakter", "cases": "studi-kasus", "trainer_guide": "pelatih"})
     return mkdocs_build(config, folder / "site", site_url="https://example.org/pedoman/")
 
 

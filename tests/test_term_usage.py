@@ -102,7 +102,6 @@ def test_message_names_the_gloss_to_write(tmp_path):
 
 
 def test_terms_file_holds_the_agreed_glosses():
-    import sys
     from handbook.terms import load_terms, load_wording
 
     terms = {term.term: term for term in load_terms()}

@@ -504,7 +504,7 @@ def test_trainer_only_block_left_open_fails_the_build_with_file_and_line(tmp_pat
     docs.mkdir()
     (docs / "index.id.md").write_text("# Beranda\n\nTeks.\n\n<div class=\"trainer-only\" markdown>\n\nRahasia.\n", encoding="utf-8")
     (docs / "index.en.md").write_text("# Home\n\nText.\n", encoding="utf-8")
-    config = write_fixture_config(tmp_path, ["index.md"], hooks=("trainer_only.py",))
+    config = write_fixture_config(tmp_path, ["index.md"])
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/index.id.md:5:" in result.stderr and "never closed" in result.stderr

@@ -20,6 +20,9 @@ from pathlib import Path
 from handbook.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+# The second form of every page (offline_first.py): the same page with its stylesheets linked, for
+# the offline worker and the zip; beside the page's index.html.
+LINKED_FORM = "index.linked.html"
 
 
 def language_of(path: str, languages=OTHER_LANGUAGES) -> str:

@@ -9,7 +9,7 @@ Three kinds of fenced YAML block (formats in CONTRIBUTING.md, "Blocks for class"
 and the ``tokoh`` list of invented given names in a case's front matter.
 
 ``read_block`` parses one block and checks its shape (what the build needs to render it); the
-build hook ``overrides/hooks/content_blocks.py`` fails on those problems. ``check_pages`` applies
+build hook ``handbook/plugin/hooks/content_blocks.py`` fails on those problems. ``check_pages`` applies
 every rule across the docs folder for ``scripts/handbook/commands/check_content.py``. Problems are ``Problem``
 values (a ``ContentError`` with a code) naming the file and line to fix; nothing here prints.
 

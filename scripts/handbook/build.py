@@ -1,6 +1,7 @@
 """Facts about the build in progress, shared by the hooks and the download builder.
 
 - which language the i18n plugin is building now;
+- the handbook plugin of the configuration (its options and state);
 - whether this is the offline copy (Material's offline plugin on);
 - a page's published address from its built path (``karakter/integritas.html`` in the offline
   copy is ``karakter/integritas/`` online).
@@ -8,12 +9,41 @@
 
 from __future__ import annotations
 
-from handbook.vocabulary import DEFAULT_LANGUAGE
+from mkdocs.exceptions import PluginError
+
 
 
 def current_language(config) -> str:
     i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else DEFAULT_LANGUAGE
+    return i18n.current_language if i18n else default_language(config)
+
+
+def default_language(config) -> str:
+    """The i18n plugin's default language, or the theme's language on a one-language site."""
+    i18n = config.plugins.get("i18n")
+    return i18n.default_language if i18n else str(config.theme["language"])
+
+
+def language_prefix(config, lang: str | None = None) -> str:
+    """Where a language's pages live, relative to the site root: "" for the default, "en/" for en."""
+    lang = lang or current_language(config)
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+def instance(config):
+    """The handbook plugin of a loaded configuration (whatever name mkdocs.yml gives it)."""
+    from handbook.plugin.plugin import HandbookPlugin  # here: the plugin's steps import this module
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, HandbookPlugin):
+            return plugin
+    raise PluginError(f"{config.config_file_path}: the handbook plugin is not in plugins:; add '- handbook' to it")
+
+
+def section(config, name: str) -> str | None:
+    """The docs folder of a section (plugins > handbook > sections > name), or None: not in this handbook."""
+    folder = instance(config).config.sections[name]
+    return folder.strip("/") if folder else None
 
 
 def offline_copy_enabled(config) -> bool:

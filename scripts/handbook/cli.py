@@ -8,19 +8,24 @@
     handbook sync PAGE...         mark English pages as translated (translations.lock)
     handbook build                the site and its downloads (what `make site` runs)
     handbook bench                performance figures (what `make bench` runs)
-    handbook nginx render         fill in deploy/nginx/ for a built site
+    handbook nginx render         fill in scripts/handbook/nginx_templates/ for a built site
     handbook preview              serve site/ through nginx on 127.0.0.1 (what `make preview` runs)
     handbook deploy | rollback    atomic releases in DEST (what `make deploy` / `make rollback` run)
     handbook compat               build with ProperDocs too and compare (what `make compat` runs)
 
 Checkers exit 0 when clean, 1 when they found problems, 2 on unusable input; each prints its
 problems as `file:line: CODE: message`. Run as `handbook ...` or `python -m handbook ...`.
+
+Every command works on the project of mkdocs.yml in the current folder, as `mkdocs` does;
+`handbook -f path/to/mkdocs.yml VERB ...` names another.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+
+from handbook import project
 
 # verb (and noun) -> (module in handbook.commands, arguments put in front of the user's)
 COMMANDS = {
@@ -62,6 +67,19 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(usage())
         return 0
+    if argv[0] in ("-f", "--config-file"):
+        if len(argv) < 2:
+            print("handbook: -f needs a file: handbook -f path/to/mkdocs.yml VERB ...", file=sys.stderr)
+            return 2
+        project.use(argv[1])
+        argv = argv[2:]
+    if not project.CONFIG.is_file():
+        print(
+            f"handbook: no mkdocs.yml in {project.ROOT}: run handbook in your handbook's folder "
+            "(the one holding mkdocs.yml), or name the file: handbook -f path/to/mkdocs.yml VERB ...",
+            file=sys.stderr,
+        )
+        return 2
     found = resolve(argv)
     if found is None:
         print(f"handbook: unknown command '{' '.join(argv[:2])}'.\n\n{usage()}", file=sys.stderr)

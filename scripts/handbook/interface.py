@@ -1,4 +1,4 @@
-"""Interface text: one table per language, ``overrides/interface/<lang>.yml``.
+"""Interface text: one table per language, ``handbook/interface_text/<lang>.yml`` (package data).
 
 Every label a reader sees that is not page content (the templates' "Last changed", the hooks'
 table headings, the PDF covers' "Version") lives there, one section per template, hook or
@@ -13,10 +13,11 @@ from functools import lru_cache
 
 import yaml
 
-from handbook.project import ROOT
+from pathlib import Path
+
 from handbook.vocabulary import LANGUAGES
 
-FOLDER = ROOT / "overrides" / "interface"
+FOLDER = Path(__file__).resolve().parent / "interface_text"
 
 
 class InterfaceError(Exception):

@@ -1,11 +1,11 @@
-"""nginx configuration for a built handbook: rendered from the templates in deploy/nginx/.
+"""nginx configuration for a built handbook: rendered from the templates in scripts/handbook/nginx_templates/.
 
 - ``inline_script_hashes``: the SHA-256 of every inline <script> the build wrote (what CSP's
   script-src allows instead of 'unsafe-inline'); an inline event handler or javascript: URL is an
   error, since such a policy would block it.
 - ``redirects``: one exact ``location`` per moved page in permalinks.txt, answering 301 with the
   page's final address (moves followed to the end).
-- ``render``: deploy/nginx/{pedoman,rules,headers}.conf with @PREFIX@, @SITE@, @CONF@ and @CSP@
+- ``render``: scripts/handbook/nginx_templates/{pedoman,rules,headers}.conf with @PREFIX@, @SITE@, @CONF@ and @CSP@
   filled in, plus redirects.conf, into one folder.
 - ``server_config``: a complete nginx.conf for running that include unprivileged on 127.0.0.1 in
   the foreground (pid, temp files and logs in a folder of its own): `make preview`, the tests.
@@ -24,8 +24,7 @@ from urllib.parse import urlsplit
 
 from handbook import registry
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "deploy" / "nginx"
+TEMPLATES = Path(__file__).resolve().parent / "nginx_templates"  # package data
 TEMPLATE_FILES = ("pedoman.conf", "rules.conf", "headers.conf")
 # Types a browser runs as script; <script type="application/json"> (Material's __config) is data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}

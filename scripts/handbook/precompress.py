@@ -1,6 +1,6 @@
 """Precompressed copies for the web server: a ``.gz`` beside every text file of the built site.
 
-nginx's ``gzip_static on`` (deploy/nginx/rules.conf) then sends ``page.html.gz`` to a browser that
+nginx's ``gzip_static on`` (scripts/handbook/nginx_templates/rules.conf) then sends ``page.html.gz`` to a browser that
 accepts gzip instead of compressing on every request. Level 9, no file name and mtime 0 in the
 gzip header, so the same site always gives the same bytes. A file whose gzip would not be smaller
 gets none. Called by scripts/handbook/commands/build_site.py after the site is built.

@@ -1,16 +1,39 @@
-"""Where the handbook project is: the folder holding mkdocs.yml, docs/ and includes/.
+"""Where the handbook project is: the folder of the mkdocs.yml a command works on.
 
-The toolkit is installed in editable mode from this repository, so by default that is the
-repository (two folders above this file). ``HANDBOOK_ROOT`` points the toolkit at another
-project that uses it (another regency's handbook with its own mkdocs.yml and docs/).
+As with ``mkdocs``, that is ``mkdocs.yml`` in the folder where the command runs, or the file given
+with ``handbook -f FILE ...`` (``use``, called by the command line before any command loads).
+Nothing is derived from where the engine is installed: one installed ``handbook`` serves every
+checkout and every agency's project.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-ROOT = Path(os.environ.get("HANDBOOK_ROOT") or Path(__file__).resolve().parents[2]).resolve()
+CONFIG = (Path.cwd() / "mkdocs.yml").resolve()
+ROOT = CONFIG.parent
 DOCS = ROOT / "docs"
 INCLUDES = ROOT / "includes"
-CONFIG = ROOT / "mkdocs.yml"
+
+
+def use(config_file: str | Path) -> None:
+    """Work on the project of ``config_file`` (before the command's modules are imported)."""
+    global CONFIG, ROOT, DOCS, INCLUDES
+    CONFIG = Path(config_file).resolve()
+    ROOT = CONFIG.parent
+    DOCS = ROOT / "docs"
+    INCLUDES = ROOT / "includes"
+
+
+def load_config():
+    """mkdocs.yml as MkDocs loads it (its !ENV values, defaults and plugins), loaded once per run:
+    the build command and its PDF jobs read the same facts as the plugin does in a build."""
+    global _loaded
+    if _loaded is None or _loaded[0] != CONFIG:
+        from mkdocs.config import load_config as mkdocs_load
+
+        _loaded = (CONFIG, mkdocs_load(str(CONFIG)))
+    return _loaded[1]
+
+
+_loaded = None

@@ -1,14 +1,15 @@
-"""Who issues the handbook, the edition's status and a contact, from mkdocs.yml ``extra``.
+"""Who issues the handbook, the edition's status and a contact, from the plugin's options.
 
-    extra:
-      publisher:
-        name: {id: Tim Penyusun ..., en: The ... drafting team}   # or one name for every language
-        contact: !ENV [FEEDBACK_EMAIL, ""]    # an e-mail address or an https:// address; empty: none
-      status: draft                           # draft (for review) or approved
-      approval: ""                            # approved only: the approving document
+    plugins:
+      - handbook:
+          publisher:
+            name: {id: Tim Penyusun ..., en: The ... drafting team}   # or one name for every language
+            contact: !ENV [FEEDBACK_EMAIL, ""]    # an e-mail address or an https:// address; empty: none
+          status: draft                           # draft (for review) or approved
+          approval: ""                            # approved only: the approving document
 
-Every page's footer (overrides/partials/copyright.html), the banner of every page while the status
-is draft (overrides/main.html) and every PDF cover (downloads/) print the same lines, in the
+Every page's footer (handbook/theme/partials/copyright.html), the banner of every page while the status
+is draft (handbook/theme/main.html) and every PDF cover (downloads/) print the same lines, in the
 page's language, from ``lines``. Nothing here invents an approval: ``approved`` without the
 approving document is an error, and so is an unknown status or a contact that is neither an
 e-mail nor a web address.
@@ -17,6 +18,7 @@ e-mail nor a web address.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 STATUSES = ("draft", "approved")
@@ -51,26 +53,29 @@ class Publisher:
         return self.names.get(lang) or next(iter(self.names.values()))
 
 
-def load(extra: dict, where: str = "mkdocs.yml") -> Publisher:
-    """The settings of ``extra`` (a dict as MkDocs loaded it), checked."""
-    publisher = extra.get("publisher")
-    if not isinstance(publisher, dict):
-        raise PublisherError(f"{where}: extra.publisher is missing; add who is responsible for the text, e.g. publisher: {{name: Tim Penyusun ..., contact: \"\"}}")
+KEY = "plugins > handbook > "  # how the messages name an option in mkdocs.yml
+
+
+def load(options: Mapping, where: str = "mkdocs.yml") -> Publisher:
+    """The plugin's options (as MkDocs loaded them), checked."""
+    publisher = options.get("publisher")
+    if not isinstance(publisher, Mapping):
+        raise PublisherError(f"{where}: {KEY}publisher is missing; add who is responsible for the text, e.g. publisher: {{name: Tim Penyusun ..., contact: \"\"}}")
     raw_name = publisher.get("name")
-    names = {str(k): str(v).strip() for k, v in raw_name.items()} if isinstance(raw_name, dict) else {"": str(raw_name or "").strip()}
+    names = {str(k): str(v).strip() for k, v in raw_name.items()} if isinstance(raw_name, Mapping) else {"": str(raw_name or "").strip()}
     if not any(names.values()):
-        raise PublisherError(f"{where}: extra.publisher.name is empty; name who is responsible for the text (a drafting team until the handbook is approved)")
+        raise PublisherError(f"{where}: {KEY}publisher.name is empty; name who is responsible for the text (a drafting team until the handbook is approved)")
     contact = str(publisher.get("contact") or "").strip()
     if contact and not (EMAIL.match(contact) or WEB.match(contact)):
-        raise PublisherError(f"{where}: extra.publisher.contact {contact!r} is neither an e-mail address nor an http(s) address; give a real contact or leave it empty")
-    status = str(extra.get("status") or "").strip()
+        raise PublisherError(f"{where}: {KEY}publisher.contact {contact!r} is neither an e-mail address nor an http(s) address; give a real contact or leave it empty")
+    status = str(options.get("status") or "").strip()
     if status not in STATUSES:
-        raise PublisherError(f"{where}: extra.status is {status or 'missing'!r}; write draft (for review) or approved")
-    approval = str(extra.get("approval") or "").strip()
+        raise PublisherError(f"{where}: {KEY}status is {status or 'missing'!r}; write draft (for review) or approved")
+    approval = str(options.get("approval") or "").strip()
     if status == "approved" and not approval:
-        raise PublisherError(f"{where}: extra.status is approved but extra.approval is empty; name the approving document (its number and date), or keep status: draft")
+        raise PublisherError(f"{where}: {KEY}status is approved but approval is empty; name the approving document (its number and date), or keep status: draft")
     if status == "draft" and approval:
-        raise PublisherError(f"{where}: extra.approval is set while extra.status is draft; set status: approved, or remove approval")
+        raise PublisherError(f"{where}: {KEY}approval is set while status is draft; set status: approved, or remove approval")
     return Publisher({k: v for k, v in names.items() if v}, status, approval, contact)
 
 

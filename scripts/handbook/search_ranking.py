@@ -1,8 +1,8 @@
 """How the search index weighs a page: field boosts, and the reader's own words (``kata_kunci``).
 
-Used by overrides/hooks/search_ranking.py on the index Material writes, before
-overrides/hooks/search_by_language.py splits it per language. Query-side ranking (function words,
-typos, phrases) lives in overrides/assets/javascripts/workers/pedoman-search.js.
+Used by handbook/plugin/hooks/search_ranking.py on the index Material writes, before
+handbook/plugin/hooks/search_by_language.py splits it per language. Query-side ranking (function words,
+typos, phrases) lives in handbook/theme/assets/javascripts/workers/pedoman-search.js.
 
 - ``title`` is a page title or a heading (Material makes one index entry per section); it weighs
   more than body text, but not so much that one title word outranks a page whose text is about the

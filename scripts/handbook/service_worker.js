@@ -1,6 +1,6 @@
 /* Pedoman ASN Maluku Tenggara: the service worker (offline-first reading on a phone).
  *
- * The build (overrides/hooks/offline_first.py) writes this file to the site root as sw.js, after a
+ * The build (handbook/plugin/hooks/offline_first.py) writes this file to the site root as sw.js, after a
  * line `self.PEDOMAN = {...}` with the build's facts: version (hash of the built files), shell
  * (what every page needs, precached on install), linked (the file name, beside a page's
  * index.html, of the same page with its stylesheets linked rather than inlined), offline (the

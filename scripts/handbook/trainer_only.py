@@ -8,7 +8,7 @@ A page marks them in its Markdown as a block of its own, in any section:
 
     </div>
 
-The build leaves these blocks out of every public page (overrides/hooks/trainer_only.py, before
+The build leaves these blocks out of every public page (handbook/plugin/hooks/trainer_only.py, before
 Markdown is rendered, so neither the HTML, the search index, the offline copy nor the participant
 PDFs ever hold them); the trainer edition of the case cards reads them from the page's source and
 prints them at the end of the section they were written in (downloads/cards.py).

@@ -1,7 +1,7 @@
 """Translation parity of page pairs: sections, structure, terms, language, and the stale-section lock.
 
 Used by ``handbook check translations`` (the checker and its ``sync`` command), by the build hook
-``overrides/hooks/translation_banners.py`` (the notices on English pages) and by
+``handbook/plugin/hooks/translation_banners.py`` (the notices on English pages) and by
 ``handbook/benchmarks/language_id.py``. Nothing here prints; errors are ``ContentError`` values that
 name the file and line and say how to fix the problem.
 

@@ -60,7 +60,6 @@ def write(folder: Path, root: Path, pages: int) -> Path:
     (folder / "includes").mkdir(exist_ok=True)
     (folder / "includes" / "abbreviations.md").write_text("*[ASN]: Aparatur Sipil Negara\n")
     config = folder / "mkdocs.yml"
-    hooks = "".join(f"\n  - {root / 'overrides/hooks' / h}" for h in ("language_switcher.py", "not_found_pages.py", "interface_text.py"))
     config.write_text(
         textwrap.dedent(
             f"""\
@@ -70,6 +69,6 @@ def write(folder: Path, root: Path, pages: int) -> Path:
               custom_dir: {root / 'overrides'}
             """
         )
-        + f"hooks:{hooks}\nnav: null\nvalidation:\n  nav:\n    omitted_files: info\n"
+        + "nav: null\nvalidation:\n  nav:\n    omitted_files: info\n"
     )
     return config

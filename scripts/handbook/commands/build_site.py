@@ -6,9 +6,9 @@ Steps, each announced with its elapsed time:
      (downloads/kit.py): participant case cards, the trainer edition, character handouts;
   3. the offline copy zipped (both languages, works unzipped from file://);
   4. the site itself, strict, into --site-dir, with the files copied to unduhan/ and listed there
-     with size, date and SHA-256 (overrides/hooks/downloads_page.py);
+     with size, date and SHA-256 (handbook/plugin/hooks/downloads_page.py);
   5. a .gz beside each text file (handbook/precompress.py) and the nginx include rendered for it
-     into <work>/nginx (handbook/nginx.py, deploy/nginx/).
+     into <work>/nginx (handbook/nginx.py, scripts/handbook/nginx_templates/).
 Same commit, same bytes: dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
 
 Usage: handbook build [--site-dir site] [--work-dir build]   (make site)
@@ -28,28 +28,28 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
-
 from handbook import interface, nginx, precompress, publisher
 from handbook.downloads import archive, book, kit, pdf, qr
 
+from handbook import project
+from handbook.build import instance
 from handbook.project import ROOT
 from handbook import mkdocs_run
 CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
-# What a reader sees of each download comes from the interface tables (overrides/interface/);
+# What a reader sees of each download comes from the interface tables (handbook/interface_text/);
 # the handbook's own names (title and subtitle per language, the file-name prefix) from mkdocs.yml.
 LABELS = interface.labels("build_site")
 PUBLISHER_LABELS = interface.labels("publisher")
 
 
-def handbook_names(config: dict) -> dict:
+def handbook_names(config) -> dict:
     """Title and subtitle per language (site_name, site_description) and the downloads' file prefix."""
-    i18n = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
-    names = {"title": {}, "subtitle": {}, "prefix": str(config["extra"]["download_prefix"])}
-    for language in i18n.get("languages", []):
-        lang = language["locale"]
-        names["title"][lang] = str(language.get("site_name") or config["site_name"]).strip()
-        names["subtitle"][lang] = str(language.get("site_description") or config["site_description"]).strip()
+    i18n = config.plugins.get("i18n")
+    names = {"title": {}, "subtitle": {}, "prefix": instance(config).config.download_prefix.strip()}
+    for language in i18n.config.languages if i18n else []:
+        lang = language.locale
+        names["title"][lang] = str(language.get("site_name") or config.site_name).strip()
+        names["subtitle"][lang] = str(language.get("site_description") or config.site_description or "").strip()
     return names
 
 
@@ -106,13 +106,13 @@ def render_book(job: dict) -> tuple[str, int]:
     return job["name"], count
 
 
-def publisher_lines(config: dict, lang: str) -> tuple[str, ...]:
+def publisher_lines(config, lang: str) -> tuple[str, ...]:
     """Who issues the handbook, its status and a contact, as a PDF cover prints them (in order)."""
-    found = publisher.lines(publisher.load(config.get("extra") or {}), lang, PUBLISHER_LABELS[lang])
+    found = publisher.lines(publisher.load(instance(config).config, str(project.CONFIG)), lang, PUBLISHER_LABELS[lang])
     return (found["by"], found["status"], found["contact"])
 
 
-def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
+def book_jobs(config, offline: Path, downloads: Path) -> list[dict]:
     from babel.dates import format_date
 
     sources = book.nav_sources(config["nav"])
@@ -126,7 +126,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
             "site_url": config["site_url"], "target": str(downloads / name),
             "cover": {
                 "title": names["title"][lang], "subtitle": names["subtitle"][lang],
-                "version": version, "date": day.isoformat(), "edition": str(config["extra"]["edition"]),
+                "version": version, "date": day.isoformat(), "edition": instance(config).config.edition.strip(),
                 "date_text": format_date(day, format="long", locale=locale),
                 "publisher": publisher_lines(config, lang),
             },
@@ -136,8 +136,7 @@ def book_jobs(config: dict, offline: Path, downloads: Path) -> list[dict]:
 
 def build(site_dir: Path, work_dir: Path) -> None:
     progress = Progress(5)
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
-        config = yaml_load(file)
+    config = project.load_config()
     offline, downloads = work_dir / "offline", work_dir / "downloads"
     for folder in (offline, downloads):
         shutil.rmtree(folder, ignore_errors=True)

@@ -30,11 +30,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from handbook.addresses import canonical_page, language_of, source_of, without_language
+from handbook.addresses import LINKED_FORM, canonical_page, language_of, source_of, without_language
 from handbook.builtsite import SiteError, is_external, list_files, resolve, scan_page, site_address
 from handbook.markdown_links import find_line, links_in
 
 from handbook.project import ROOT
+
+ENGINE_THEME = Path(__file__).resolve().parents[1] / "theme"  # the handbook plugin's templates
 DOWNLOADS = (".pdf", ".zip", ".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".css", ".js", ".json", ".xml")
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "blob:")
 CACHE_TTL_SECONDS = 7 * 24 * 3600
@@ -65,7 +67,7 @@ class Locator:
         markdown, _, _ = self.source(page)
         if markdown is not None:
             return f"{self._display(markdown)}:1"
-        return f"{self._display(self.root / 'overrides' / without_language(page))}:1"
+        return f"{self._display(self.template(without_language(page)))}:1"
 
     def text_line(self, page: str, needle: str, occurrence: int = 1) -> str:
         """The line of the n-th Markdown line holding `needle` (the page's first line if none)."""
@@ -92,8 +94,12 @@ class Locator:
                 entry = text.split(":")[-1].strip()
                 if entry.endswith(".md") and canonical_page(entry) == wanted:
                     return f"mkdocs.yml:{number}"
-        template = self.root / "overrides" / ("404.html" if page.endswith("404.html") else "main.html")
-        return f"{self._display(template)}:1"
+        return f"{self._display(self.template('404.html' if page.endswith('404.html') else 'main.html'))}:1"
+
+    def template(self, name: str) -> Path:
+        """The template that made a page: the project's override (overrides/), else the engine's."""
+        own = self.root / "overrides" / name
+        return own if own.is_file() else ENGINE_THEME / name
 
 
 _URL_STEPS: dict[str, tuple[int, str]] = {}
@@ -153,9 +159,23 @@ def check_site(site: Path, docs: Path, root: Path) -> tuple[list[str], list[str]
                 return "LANG_LEAK", target, fragment, f"goes to the {target_lang} page /{target}; link /{counterpart} instead"
         return None
 
+    # A page's linked form (offline_first.py: stylesheets linked, not inlined) repeats the page: only
+    # what it alone holds is checked there, so a defect is reported once, at its Markdown line.
+    urls_of = {page.path: {link.url for link in page.links} for page in scanned}
     for page in scanned:
         path = page.path
         lang = language_of(path)
+        page_form = path.removesuffix(LINKED_FORM) + "index.html" if path.endswith(LINKED_FORM) else None
+        if page_form in urls_of:
+            for link in page.links:
+                if link.url in urls_of[page_form]:
+                    continue
+                url = link.url.strip()
+                found = verdict(path, url, link, lang) if url and ":" not in url[:11] else None
+                if found is not None:
+                    code, target, fragment, detail = found
+                    problems.append(f"{locate.page_line(page_form)}: {code}: '{url}' on /{path}: {detail}")
+            continue
         for ident, count in Counter(page.ids).items():
             if count > 1:
                 problems.append(f"{locate.text_line(path, '#' + ident + '}', 2)}: DUPLICATE_ID: id '{ident}' appears {count} times on /{path}; give each heading its own id")

@@ -3,7 +3,7 @@
 Layout under DEST (e.g. /srv/pedoman):
 
     DEST/releases/<UTC time>-<commit>/site/    the built site, as `make site` wrote it
-    DEST/releases/<UTC time>-<commit>/nginx/   deploy/nginx/ rendered for DEST/current (pedoman.conf)
+    DEST/releases/<UTC time>-<commit>/nginx/   scripts/handbook/nginx_templates/ rendered for DEST/current (pedoman.conf)
     DEST/current -> releases/<...>             what the server serves (nginx: include
                                                DEST/current/nginx/pedoman.conf)
 

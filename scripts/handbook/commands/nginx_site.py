@@ -1,7 +1,7 @@
-"""Serve the built handbook through nginx, as a regency's server would (deploy/nginx/).
+"""Serve the built handbook through nginx, as a regency's server would (scripts/handbook/nginx_templates/).
 
 Commands:
-  render   fill in the templates of deploy/nginx/ for a built site: the include pedoman.conf with
+  render   fill in the templates of scripts/handbook/nginx_templates/ for a built site: the include pedoman.conf with
            rules.conf, headers.conf (CSP hashes of the site's inline scripts) and redirects.conf
            (moved pages of permalinks.txt), into --out. `make site` does this into build/nginx/,
            `make deploy` into each release.
@@ -48,7 +48,7 @@ def prepare_preview(site: Path, port: int, prefix: str | None, run_dir: Path, re
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    render = commands.add_parser("render", help="fill in deploy/nginx/ for a built site")
+    render = commands.add_parser("render", help="fill in scripts/handbook/nginx_templates/ for a built site")
     preview = commands.add_parser("preview", help="serve the site through nginx on 127.0.0.1")
     for command in (render, preview):
         command.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")

@@ -36,7 +36,7 @@ PICTURE_ATTRIBUTES = {
     "number": {"fill": "#ffffff", "font-size": "20", "font-weight": "bold", "font-family": "DejaVu Sans"},
     "label": {"fill": "#111111", "font-size": "11", "font-weight": "normal", "font-family": "DejaVu Sans"},
 }
-LABELS = interface.labels("book")  # interface text: overrides/interface/<lang>.yml
+LABELS = interface.labels("book")  # interface text: handbook/interface_text/<lang>.yml
 
 
 class BookError(Exception):
@@ -69,7 +69,7 @@ class Cover:
     version: str
     date: str  # ISO date of the commit, for the PDF metadata
     date_text: str  # the same date written out in the book's language
-    edition: str = ""  # mkdocs.yml extra.edition, e.g. 2026.1
+    edition: str = ""  # mkdocs.yml plugins > handbook > edition, e.g. 2026.1
     publisher: tuple = ()  # who issues it, its status, a contact (handbook/publisher.py lines), in order
 
 

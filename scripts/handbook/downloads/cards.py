@@ -55,7 +55,7 @@ class Context:
     date: str  # ISO date of the commit, for the PDF metadata
     date_text: str
     version: str
-    edition: str = ""  # mkdocs.yml extra.edition, printed on every card and cover
+    edition: str = ""  # mkdocs.yml plugins > handbook > edition, printed on every card and cover
     author: str = ""  # mkdocs.yml site_author, the PDFs' metadata
     publisher: dict = None  # handbook/publisher.py lines in ``lang``: who issues it, status, contact
 

@@ -18,13 +18,14 @@ from handbook import addresses
 
 from . import cards, handouts, pdf, qr
 from .book import BookPage, nav_sources
+from handbook.build import instance
 from handbook import interface, publisher
 
 HERE = Path(__file__).resolve().parent
 CSS_FILES = (HERE / "print.css", HERE / "cards.css")
 GUIDE = "pelatih/index.md"
 
-LABELS = interface.labels("kit")  # interface text: overrides/interface/<lang>.yml
+LABELS = interface.labels("kit")  # interface text: handbook/interface_text/<lang>.yml
 PUBLISHER_LABELS = interface.labels("publisher")
 
 # The downloads page: what each file is and who it is for, in each language of the page.
@@ -37,10 +38,11 @@ FILES = {
 LANGUAGE_NAMES = {lang: names["language_names"] for lang, names in interface.labels("build_site").items()}
 
 
-def jobs(config: dict, offline: Path, downloads: Path, docs: Path, registry_file: Path, version: str, day: date) -> list[dict]:
+def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path, version: str, day: date) -> list[dict]:
     """One job per file and language, in the form build_site.py hands to ``render``."""
     from babel.dates import format_date
 
+    options = instance(config).config  # the handbook plugin's options
     sources = nav_sources(config["nav"])
     cases = [s for s in sources if s.startswith("studi-kasus/") and not s.endswith("index.md")]
     characters = [s for s in sources if s.startswith("karakter/") and not s.endswith("index.md")]
@@ -52,8 +54,8 @@ def jobs(config: dict, offline: Path, downloads: Path, docs: Path, registry_file
                 "kind": kind, "name": name, "lang": lang, "target": str(downloads / name),
                 "site": str(offline), "docs": str(docs), "registry": str(registry_file), "site_url": config["site_url"],
                 "cases": cases, "characters": characters, "guide": GUIDE,
-                "version": version, "edition": str(config["extra"]["edition"]), "author": str(config.get("site_author", "")),
-                "publisher": publisher.lines(publisher.load(config.get("extra") or {}), lang, PUBLISHER_LABELS[lang]),
+                "version": version, "edition": options.edition.strip(), "author": str(config.site_author or ""),
+                "publisher": publisher.lines(publisher.load(options, config.config_file_path), lang, PUBLISHER_LABELS[lang]),
                 "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
                 "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({LANGUAGE_NAMES[page_lang][lang]})" for page_lang in ("id", "en")},
                 "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in ("id", "en")},

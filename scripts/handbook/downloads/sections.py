@@ -3,7 +3,7 @@
 Input is an ``<article>`` prepared by ``book.prepared_article`` (ids carry the page's key, so
 ``#situasi`` of a case is ``studi-kasus-x--situasi``). A section is its ``<h2>`` and everything
 after it up to the next ``<h2>``, as MkDocs writes a page. Self-check questions are read from the
-HTML the build hook writes (overrides/hooks/content_blocks.py):
+HTML the build hook writes (handbook/plugin/hooks/content_blocks.py):
 
     <fieldset class="uji-soal" id="uji-ID" data-pra-pasca="true|false"><legend>N. question</legend>
       <div class="uji-pilihan"><label><input type="radio" value="a"> <span>option</span></label>...</div>
@@ -75,7 +75,7 @@ def questions(article, where: str) -> list[Question]:
         if legend is None or not options or len(best) != 1:
             raise BookError(
                 f"{where}: self-check question '{ident}' is not in the shape the cards read (a legend, options, "
-                "exactly one feedback item with data-benar=\"true\"); see overrides/hooks/content_blocks.py"
+                "exactly one feedback item with data-benar=\"true\"); see handbook/plugin/hooks/content_blocks.py"
             )
         best = best[0]
         letter = best.get("data-pilihan", "")

@@ -1,0 +1,166 @@
+/* Pedoman ASN Maluku Tenggara: small reader helpers, no third-party code.
+ *
+ * 1. A "Salin tautan" / "Copy link" button after every ## and ### heading of the content. It copies
+ *    the absolute address of that section (site_url + page + #id), works with the keyboard (it is a
+ *    real <button>) and announces the result to screen readers through a polite live region.
+ *    Beside it a "Kutip" / "Cite" button copies a citation of the section (handbook title, edition,
+ *    section title, address; the text comes from the page's meta pedoman:cite, see
+ *    handbook/plugin/hooks/edition.py) and shows that citation as its title.
+ * 2. The language switcher keeps the section: /karakter/integritas/#perilaku switches to
+ *    /en/karakter/integritas/#perilaku and back.
+ */
+(function () {
+  "use strict";
+
+  var english = document.documentElement.lang === "en";
+  var text = english
+    ? { copy: "Copy link", copied: "Link copied", failed: "Copy failed; the link is in the address bar", label: "Copy the link to the section: ",
+        cite: "Cite", cited: "Citation copied", citeLabel: "Copy a citation of the section: " }
+    : { copy: "Salin tautan", copied: "Tautan disalin", failed: "Gagal menyalin; tautan ada di bilah alamat", label: "Salin tautan ke bagian: ",
+        cite: "Kutip", cited: "Kutipan disalin", citeLabel: "Salin kutipan bagian: " };
+
+  function pageUrl() {
+    var meta = document.querySelector('meta[name="pedoman:page-url"]');
+    var url = meta && meta.content ? meta.content : location.href;
+    return url.split("#")[0];
+  }
+
+  function copyText(value) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(value);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = value;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy")); }
+    });
+  }
+
+  function citation(name, address) {
+    var meta = document.querySelector('meta[name="pedoman:cite"]');
+    if (!meta || !meta.content) { return null; }
+    return meta.content.replace("{section}", name).replace("{address}", address);
+  }
+
+  function addCiteButton(heading, name, button, status) {
+    var cited = citation(name, button.dataset.href);
+    if (!cited) { return; }
+    var cite = document.createElement("button");
+    cite.type = "button";
+    cite.className = "pedoman-kutip";
+    cite.textContent = text.cite;
+    cite.title = cited;
+    cite.setAttribute("aria-label", text.citeLabel + name);
+    cite.dataset.cite = cited;
+    cite.addEventListener("click", function () {
+      copyText(cited).then(function () {
+        status.textContent = text.cited + ": " + cited;
+        cite.textContent = text.cited;
+      }, function () {
+        status.textContent = text.failed;
+      });
+      setTimeout(function () { cite.textContent = text.cite; }, 2500);
+    });
+    button.insertAdjacentElement("afterend", cite);
+  }
+
+  function addCopyButtons() {
+    var status = document.createElement("p");
+    status.className = "pedoman-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    document.body.appendChild(status);
+
+    var headings = document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]");
+    Array.prototype.forEach.call(headings, function (heading) {
+      var name = heading.textContent.replace(/[¶#]\s*$/, "").trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pedoman-salin";
+      button.textContent = text.copy;
+      button.setAttribute("aria-label", text.label + name);
+      button.dataset.href = pageUrl() + "#" + heading.id;
+      button.addEventListener("click", function () {
+        history.replaceState(null, "", "#" + heading.id);
+        copyText(button.dataset.href).then(function () {
+          status.textContent = text.copied + ": " + name;
+          button.textContent = text.copied;
+        }, function () {
+          status.textContent = text.failed;
+        });
+        setTimeout(function () { button.textContent = text.copy; }, 2500);
+      });
+      heading.insertAdjacentElement("afterend", button);
+      addCiteButton(heading, name, button, status);
+    });
+  }
+
+  function keepSectionOnLanguageSwitch() {
+    var links = document.querySelectorAll("a.md-select__link[hreflang]");
+    Array.prototype.forEach.call(links, function (link) {
+      link.dataset.base = link.getAttribute("href").split("#")[0];
+    });
+    function update() {
+      Array.prototype.forEach.call(links, function (link) {
+        link.setAttribute("href", link.dataset.base + location.hash);
+      });
+    }
+    window.addEventListener("hashchange", update);
+    update();
+    // Material's own handler for these links (it matches pages through sitemap.xml) drops the
+    // #section, and navigation.tracking moves the hash with replaceState, which fires no
+    // hashchange. So the click is ours: the section the reader is on now, on the other language.
+    Array.prototype.forEach.call(links, function (link) {
+      link.addEventListener("click", function (event) {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+          update();
+          return;
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        location.href = new URL(link.dataset.base + location.hash, location.href).href;
+      });
+    });
+  }
+
+  // Names for two of Material's landmarks that its templates leave unnamed (done here rather than
+  // by forking Material's nav and search partials): the search dialog, and each section's nested
+  // navigation, whose label holds only an icon when the section has an index page.
+  function nameLandmarks() {
+    var search = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (search && input && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("nav.md-nav[aria-labelledby]"), function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (label && !label.textContent.trim()) {
+        var title = label.parentElement && label.parentElement.querySelector("a");
+        if (title && title.textContent.trim()) {
+          nav.removeAttribute("aria-labelledby");
+          nav.setAttribute("aria-label", title.textContent.trim());
+        }
+      }
+    });
+  }
+
+  function start() {
+    nameLandmarks();
+    addCopyButtons();
+    keepSectionOnLanguageSwitch();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,112 @@
+"""The engine as one MkDocs plugin (handbook.plugin): registered by its entry point, configured in
+mkdocs.yml, every step in its one event table, state on the instance, templates a project can
+override, and a `handbook` command that finds its project from where it runs.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from conftest import ROOT, mkdocs_build, write_fixture_config
+from handbook.plugin import plugin as engine
+
+HOOKS = ROOT / "scripts" / "handbook" / "plugin" / "hooks"
+
+
+def test_the_plugin_is_registered_under_its_name():
+    found = {entry.name: entry.value for entry in metadata.entry_points(group="mkdocs.plugins")}
+    assert found.get("handbook") == "handbook.plugin.plugin:HandbookPlugin"
+
+
+def test_every_step_of_every_module_is_in_the_event_table_once():
+    """A module's on_<event> function that EVENTS does not list would never run (or run twice)."""
+    written = set()
+    for path in sorted(HOOKS.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        written |= {(path.stem, node.name) for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")}
+    listed = [(handler.__module__.rsplit(".", 1)[-1], handler.__name__) for steps in engine.EVENTS.values() for _, handler in steps]
+    assert len(listed) == len(set(listed)), "a step listed twice"
+    assert set(listed) == written
+    for event, steps in engine.EVENTS.items():
+        assert all(handler.__name__ == f"on_{event}" for _, handler in steps), event
+
+
+def test_each_configuration_gets_its_own_plugin_and_state():
+    first, second = (load_config(str(ROOT / "mkdocs.yml")) for _ in range(2))
+    one, other = (next(p for p in c.plugins.values() if isinstance(p, engine.HandbookPlugin)) for c in (first, second))
+    assert one is not other and one.state is not other.state
+    assert one.config.edition and one.config.edition == other.config.edition
+    # A step that keeps state gets its own dict on the instance, never a module global.
+    for steps in engine.EVENTS.values():
+        for _, handler in steps:
+            module = sys.modules[handler.__module__]
+            assert not any(name.startswith("_") and isinstance(value, dict) for name, value in vars(module).items() if not name.startswith("__")), module.__name__
+            if "state" in inspect.signature(handler).parameters:
+                assert inspect.signature(handler).parameters["state"].default is inspect.Parameter.empty
+
+
+def _small_site(folder: Path, overrides: Path | None = None) -> Path:
+    docs = folder / "docs"
+    docs.mkdir()
+    (docs / "index.id.md").write_text("# Beranda\n\nTeks.\n", encoding="utf-8")
+    (docs / "index.en.md").write_text("# Home\n\nText.\n", encoding="utf-8")
+    config = write_fixture_config(folder, ["index.md"])
+    if overrides is not None:
+        config.write_text(config.read_text(encoding="utf-8").replace(str(ROOT / "overrides"), str(overrides)), encoding="utf-8")
+    return config
+
+
+def test_a_project_override_replaces_the_engines_template(tmp_path):
+    own = tmp_path / "own-overrides" / "partials"
+    own.mkdir(parents=True)
+    (own / "copyright.html").write_text('<div class="agency-footer">Dinas Contoh</div>\n', encoding="utf-8")
+    config = _small_site(tmp_path, own.parent)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="agency-footer">Dinas Contoh</div>' in page
+    assert not BeautifulSoup(page, "lxml").select(".pedoman-penerbit")  # the engine's footer partial gave way
+    assert "pedoman:cite" in page  # the engine's main.html still applies
+
+
+def test_the_engine_supplies_its_theme_files_and_styles(tmp_path):
+    result = mkdocs_build(_small_site(tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = tmp_path / "site"
+    for path in ("assets/javascripts/pedoman.js", "assets/javascripts/lunr/min/lunr.id.min.js", "assets/javascripts/workers/pedoman-search.js", "sw.js"):
+        assert (site / path).is_file(), path
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-href="assets/stylesheets/pedoman.css"' in page and "assets/javascripts/uji-diri.js" in page
+    assert not (site / "interface").exists(), "interface tables are engine data, not site files"
+
+
+def test_a_disabled_plugin_leaves_a_plain_material_site(tmp_path):
+    config = _small_site(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    assert "  - handbook:\n" in text
+    config.write_text(text.replace("  - handbook:\n", "  - handbook:\n      enabled: false\n"), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "site" / "sw.js").exists() and "pedoman:cite" not in page
+
+
+def _handbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "handbook", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_handbook_finds_its_project_from_where_it_runs(tmp_path):
+    lost = _handbook("check", "content", cwd=tmp_path)
+    assert lost.returncode == 2 and "no mkdocs.yml in" in lost.stderr and "-f" in lost.stderr and "Traceback" not in lost.stderr
+    named = _handbook("-f", str(ROOT / "mkdocs.yml"), "check", "content", cwd=tmp_path)
+    assert named.returncode == 0, named.stdout[-2000:] + named.stderr[-2000:]
+    here = _handbook("check", "content", cwd=ROOT)
+    assert here.returncode == 0 and here.stdout == named.stdout
