@@ -16,19 +16,20 @@ export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check permalinks test bench clean system-packages source-date tools preview deploy rollback compat dest-given
+.PHONY: help site serve check permalinks test bench clean system-packages source-date tools preview deploy rollback compat dest-given lock
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt requirements-test.txt scripts/system-packages.txt pyproject.toml
+$(BIN)/.installed: requirements.lock pyproject.toml scripts/system-packages.txt
 	@bash scripts/ensure_system_packages.sh
 	@test -n "$(PYTHON)" || { echo "No python3 found: install Python 3.11 (Debian: apt-get install python3 python3-venv) and run again." >&2; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s at $(PYTHON)); install python3.11 and run again." % sys.version.split()[0])'
 	@# A venv left half-made by an interrupted run (no python, or no pip) is made again from scratch.
 	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); } || { echo "Could not create $(VENV): on Debian run 'apt-get install python3-venv' and try again." >&2; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	@# The toolkit (scripts/handbook) as a package, editable: the hooks, the tests and `handbook` import it.
+	@# Every dependency (the engine's and the tests'), exactly as locked, each file checked by its hash.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@# The engine itself (scripts/handbook), editable, without dependencies: they came from the lock.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
@@ -73,7 +74,7 @@ PORT ?= 8080
 KEEP ?= 5
 COMPAT_VENV ?= .venv-compat
 
-preview: $(BIN)/.installed ## Serve site/ through nginx (deploy/nginx/) on 127.0.0.1 (PORT=..., default 8080)
+preview: $(BIN)/.installed ## Serve site/ through nginx (scripts/handbook/nginx_templates/) on 127.0.0.1 (PORT=..., default 8080)
 	@test -f $(SITE_DIR)/index.html || { echo "No site in $(SITE_DIR): run make site first." >&2; exit 2; }
 	$(BIN)/handbook preview --site $(SITE_DIR) --port $(PORT) $(if $(PREFIX),--prefix $(PREFIX))
 
@@ -86,7 +87,7 @@ deploy: dest-given site ## Build, check and publish as a new release in DEST, th
 rollback: dest-given $(BIN)/.installed ## Switch DEST/current back to the release before it (DEST=...)
 	$(BIN)/handbook rollback --dest $(DEST) $(if $(RELOAD),--reload '$(RELOAD)')
 
-$(COMPAT_VENV)/.installed: requirements-compat.txt requirements.txt
+$(COMPAT_VENV)/.installed: requirements-compat.txt requirements.txt pyproject.toml
 	@test -x $(COMPAT_VENV)/bin/python || $(PYTHON) -m venv $(COMPAT_VENV)
 	$(COMPAT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-compat.txt
 	@touch $@
@@ -94,6 +95,15 @@ $(COMPAT_VENV)/.installed: requirements-compat.txt requirements.txt
 compat: $(BIN)/.installed $(COMPAT_VENV)/.installed ## Build with ProperDocs as well and compare with the MkDocs build
 	$(BIN)/handbook compat --mkdocs-python $(BIN)/python --properdocs-python $(COMPAT_VENV)/bin/python
 
+# pip-tools, in a venv of its own, makes requirements.lock: pyproject.toml's and requirements-test.txt's
+# pins with every indirect dependency, each with the hashes of its files.
+PIP_TOOLS := pip-tools==7.7.0
+LOCK_VENV ?= .venv-lock
+
+lock: ## Make requirements.lock again (with hashes) after a pin changed in pyproject.toml or requirements-test.txt
+	@test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS); }
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml requirements-test.txt
+
 clean: ## Remove every generated file
-	rm -rf $(SITE_DIR) build .pytest_cache $(COMPAT_VENV)
+	rm -rf $(SITE_DIR) build .pytest_cache $(COMPAT_VENV) $(LOCK_VENV)
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
