@@ -272,7 +272,7 @@ def test_stale_banner_names_each_stale_section_and_links_the_original(tmp_path):
         """)
     stale = [tr.Stale(tr.INTRO, "changed"), tr.Stale("perilaku", "changed"), tr.Stale("baru", "new")]
     original = '<a href="../../halaman/" hreflang="id">Indonesian original</a>'
-    assert BANNERS.stale_notice(stale, english, source, original) == (
+    assert BANNERS.stale_notice(stale, english, source, original, "en", "id") == (
         '<div class="admonition warning pedoman-terjemahan" lang="en">\n'
         '<p class="admonition-title">Translation being updated</p>\n'
         "<p>The Indonesian original of this page has changed since it was translated. These sections have "
@@ -284,7 +284,7 @@ def test_stale_banner_names_each_stale_section_and_links_the_original(tmp_path):
 
 
 def test_fallback_banner_says_the_page_is_not_translated_yet():
-    assert BANNERS.fallback_notice() == (
+    assert BANNERS.fallback_notice("en") == (
         '<div class="admonition warning pedoman-terjemahan" lang="en">\n'
         '<p class="admonition-title">Not yet translated</p>\n'
         "<p>This page has not been translated into English yet, so it is shown in the Indonesian original "

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
+from handbook.languages import Languages, of_config
+
 
 
 def current_language(config) -> str:
@@ -18,16 +20,19 @@ def current_language(config) -> str:
     return i18n.current_language if i18n else default_language(config)
 
 
+def languages(config) -> Languages:
+    """The languages the handbook builds (the default first), from its configuration."""
+    return of_config(config)
+
+
 def default_language(config) -> str:
     """The i18n plugin's default language, or the theme's language on a one-language site."""
-    i18n = config.plugins.get("i18n")
-    return i18n.default_language if i18n else str(config.theme["language"])
+    return languages(config).default
 
 
 def language_prefix(config, lang: str | None = None) -> str:
     """Where a language's pages live, relative to the site root: "" for the default, "en/" for en."""
-    lang = lang or current_language(config)
-    return "" if lang == default_language(config) else f"{lang}/"
+    return languages(config).prefix(lang or current_language(config))
 
 
 def instance(config):

@@ -15,9 +15,10 @@ import yaml
 
 from pathlib import Path
 
-from handbook.vocabulary import LANGUAGES
 
 FOLDER = Path(__file__).resolve().parent / "interface_text"
+# The languages the engine has interface text for: one table each (data; add <code>.yml for more).
+LANGUAGES = tuple(sorted(path.stem for path in FOLDER.glob("*.yml")))
 
 
 class InterfaceError(Exception):
@@ -39,9 +40,19 @@ def table(lang: str) -> dict:
     return data
 
 
+def check_languages(languages, where: str) -> None:
+    """Every language a handbook builds has an interface table (else the message says how to add one)."""
+    missing = [lang for lang in languages if lang not in LANGUAGES]
+    if missing:
+        raise InterfaceError(
+            f"{where}: no interface text for {', '.join(repr(lang) for lang in missing)}: the engine has tables for "
+            f"{', '.join(LANGUAGES)}; add {FOLDER}/<code>.yml with the sections of {FOLDER / 'id.yml'}, translated"
+        )
+
+
 def labels(section: str) -> dict[str, dict]:
-    """{"id": ..., "en": ...} of one section (a mapping, or a list such as table column names);
-    both languages must hold the same keys (or as many items)."""
+    """{language: part} of one section for every table (a mapping, or a list such as table column
+    names); every table must hold the same keys (or as many items)."""
     found = {}
     for lang in LANGUAGES:
         part = table(lang).get(section)

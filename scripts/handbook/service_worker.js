@@ -45,7 +45,15 @@ function relative(url) {
   return parsed.href.indexOf(SCOPE) === 0 ? parsed.href.slice(SCOPE.length) : null;
 }
 
-function languageOf(path) { return path.indexOf("en/") === 0 ? "en" : "id"; }
+/* The language of a path: the one whose offline page's folder starts it, else the one at the root. */
+function languageOf(path) {
+  var found = null, atRoot = null;
+  Object.keys(BUILD.offline).forEach(function (lang) {
+    var folder = BUILD.offline[lang].slice(0, BUILD.offline[lang].lastIndexOf("/") + 1);
+    if (!folder) { atRoot = lang; } else if (path.indexOf(folder) === 0) { found = lang; }
+  });
+  return found || atRoot;
+}
 
 /* A fresh response with the body already read: safe to store and to serve at any address. */
 function stored(response) {

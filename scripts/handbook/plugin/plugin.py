@@ -22,7 +22,8 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, get_plugin_logger
 
-from handbook import publisher
+from handbook import interface, publisher
+from handbook.build import languages
 from handbook.plugin.config import HandbookConfig
 from handbook.plugin.hooks import (
     checklist_labels,
@@ -179,6 +180,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
         except publisher.PublisherError as error:
             raise PluginError(str(error)) from None
         self._check_sections(config)
+        try:
+            interface.check_languages(languages(config).codes, config.config_file_path)
+        except interface.InterfaceError as error:
+            raise PluginError(str(error)) from None
         dirs = config.theme.dirs
         if str(THEME) not in dirs:
             custom = config.theme.custom_dir

@@ -24,8 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from handbook import blocks
 from handbook import pages as content
-from handbook.build import current_language
-from handbook.vocabulary import DEFAULT_LANGUAGE
+from handbook.build import current_language, default_language, section
 from handbook import interface
 
 LABELS = interface.labels("content_blocks")  # interface text: handbook/interface_text/<lang>.yml
@@ -107,9 +106,10 @@ def _session(parsed, t, ctx) -> str:
         if minutes is None:
             raise PluginError(
                 f"{parsed.path}:{parsed.line('kegiatan', number)}: TIMING: no case '{item['kasus']}' with a durasi in "
-                f"docs/studi-kasus; use one of: {', '.join(sorted(ctx['cases']))}"
+                + (f"docs/{ctx['cases_folder']}; use one of: {', '.join(sorted(ctx['cases']))}" if ctx["cases_folder"]
+                   else "this handbook: name its cases folder in mkdocs.yml (plugins > handbook > sections > cases)")
             )
-        link = posixpath.relpath(f"studi-kasus/{item['kasus']}.md", ctx["folder"])
+        link = posixpath.relpath(f"{ctx['cases_folder']}/{item['kasus']}.md", ctx["folder"])
         version = t["short_version"] if item["versi"] == "singkat" else t["full_version"]
         rows.append((minutes, f"{t['case']}: [{_cell(case.meta.get('title', item['kasus']))}]({link}), {version}"))
     return _table(rows, t)
@@ -117,9 +117,11 @@ def _session(parsed, t, ctx) -> str:
 
 def _context(config, page, lang) -> dict:
     docs = Path(config.docs_dir)
-    cases = {case.slug: case for case in content.section_pages(docs, "studi-kasus", lang)} if (docs / "studi-kasus").is_dir() else {}
-    sources = {case.slug: case for case in content.section_pages(docs, "studi-kasus", DEFAULT_LANGUAGE)} if cases else {}
+    folder = section(config, "cases")  # a session plan names cases of this section
+    cases = {case.slug: case for case in content.section_pages(docs, folder, lang)} if folder else {}
+    sources = {case.slug: case for case in content.section_pages(docs, folder, default_language(config))} if cases else {}
     return {
+        "cases_folder": folder,
         "cases": cases,
         "durations": {slug: case.meta.get("durasi") for slug, case in sources.items()},
         "folder": posixpath.dirname(page.file.src_uri) or ".",

@@ -26,9 +26,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from mkdocs.exceptions import PluginError
 
-from handbook.build import current_language, section
+from handbook.build import current_language, default_language, language_prefix, section
 from handbook import interface
 
 MARKER = re.compile(r"^<!--\s*auto:\s*berkas-unduhan\s*-->[ \t]*$", re.M)
@@ -55,8 +56,7 @@ def _manifest(folder: Path) -> list[dict]:
 
 def _size(n_bytes: int, lang: str) -> str:
     value, unit = (n_bytes / 1024, "KB") if n_bytes < 1024 * 1024 else (n_bytes / 1024 / 1024, "MB")
-    text = f"{value:.1f}"
-    return f"{text.replace('.', ',') if lang == 'id' else text} {unit}"
+    return f"{format_decimal(round(value, 1), format='0.0', locale=LABELS[lang]['locale'])} {unit}"
 
 
 def _date(lang: str) -> str:
@@ -73,11 +73,11 @@ def _contents(entry: dict, lang: str) -> str:
     return text.replace("|", "&#124;")
 
 
-def _table(folder: Path, lang: str, page: str) -> str:
+def _table(folder: Path, lang: str, page: str, default: bool) -> str:
     rows = [LABELS[lang]["columns"]]
     # Raw links: the files live only in the downloads page's folder of the default language (not in
     # docs/, so MkDocs cannot resolve them); the English page at en/<page>/ reaches them two folders up.
-    prefix = f"../../{page}/" if lang == "en" else ""
+    prefix = "" if default else f"../../{page}/"
     for entry in _manifest(folder):
         data = (folder / entry["file"]).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
@@ -95,9 +95,9 @@ def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
     files_folder = _downloads_dir()
     if files_folder is not None:
-        replacement = _table(files_folder, lang, folder)
+        replacement = _table(files_folder, lang, folder, lang == default_language(config))
     else:
-        url = config.site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + f"{folder}/"
+        url = config.site_url.rstrip("/") + "/" + language_prefix(config) + f"{folder}/"
         replacement = LABELS[lang]["online"].format(url=url)
     return MARKER.sub(lambda _: replacement, markdown)
 

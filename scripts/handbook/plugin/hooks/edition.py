@@ -13,7 +13,7 @@ from __future__ import annotations
 
 
 
-from handbook.build import current_language, section
+from handbook.build import current_language, language_prefix, section
 from handbook import interface
 from handbook.build import instance
 
@@ -22,9 +22,9 @@ LABELS = interface.labels("edition")  # interface text: handbook/interface_text/
 
 def _edition(config) -> dict:
     language = current_language(config)
-    labels = LABELS.get(language, LABELS["id"])
+    labels = LABELS[language]
     edition = instance(config).config.edition.strip()
-    prefix = "" if language == "id" else f"{language}/"
+    prefix = language_prefix(config)
     changes = section(config, "changes")  # the footer links the changes page, if the handbook has one
     page = "" if changes is None else f"{changes}/" if config.use_directory_urls else f"{changes}/index.html"
     return {

@@ -25,7 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from handbook import pages as content
-from handbook.build import current_language
+from handbook.build import current_language, default_language
 from handbook import vocabulary
 from handbook import interface
 
@@ -74,9 +74,10 @@ def _character_cards(ctx) -> str:
     return '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>"
 
 
-def _value_name(slug: str, lang: str) -> str:
+def _value_name(slug: str, lang: str, default: str) -> str:
+    """A core value's name; in a language other than the default, with its gloss."""
     name, gloss = vocabulary.BERAKHLAK[slug]
-    return name if lang == "id" else f"{name} (*{gloss}*)"
+    return name if lang == default else f"{name} (*{gloss}*)"
 
 
 def _berakhlak_map(ctx) -> str:
@@ -86,7 +87,7 @@ def _berakhlak_map(ctx) -> str:
         page = ctx["karakter"].get(slug)
         if page is None:
             continue
-        values = ", ".join(_value_name(v, lang) for v in content.as_slug_list(page.meta["berakhlak"]))
+        values = ", ".join(_value_name(v, lang, ctx["default"]) for v in content.as_slug_list(page.meta["berakhlak"]))
         rows.append(
             f"| {page.meta['nomor']}. [{_text(page.meta['title'])}]({_link(ctx['here'], 'karakter', slug)}) | {values} |"
         )
@@ -264,6 +265,7 @@ def on_page_markdown(markdown, page, config, files):
     ctx = {
         "page": page,
         "lang": lang,
+        "default": default_language(config),
         "t": LABELS[lang],
         "here": page.file.src_uri.split("/")[0] if "/" in page.file.src_uri else "",
         "root": Path(config.config_file_path).parent,

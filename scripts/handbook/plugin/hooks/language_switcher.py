@@ -22,6 +22,8 @@ def _language_root(lang: str, default_lang: str) -> str:
 
 
 def on_page_context(context, page, config, nav):
+    if config.plugins.get("i18n") is None:
+        return context  # a one-language handbook: no switcher
     # The i18n plugin sets ``config.extra.alternate`` as an attribute on every page (the theme
     # reads the attribute first), so read and write the attribute, not only the dict key.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")

@@ -44,7 +44,7 @@ from urllib.parse import urljoin
 from jinja2 import Template
 from mkdocs import utils
 
-from handbook.build import current_language, offline_copy_enabled, section
+from handbook.build import current_language, languages, offline_copy_enabled, section
 from handbook import interface
 from handbook.addresses import LINKED_FORM
 
@@ -162,9 +162,9 @@ def _relative_root(page_url: str) -> str:
     return utils.get_relative_url(".", page_url) + "/" if page_url else "./"
 
 
-def _head_and_scripts(output: str, page_url: str, lang: str) -> str:
+def _head_and_scripts(output: str, page_url: str, lang: str, prefix: str) -> str:
     root = _relative_root(page_url)
-    manifest = root + ("en/" if lang == "en" else "") + MANIFEST
+    manifest = root + prefix + MANIFEST
     head = (
         f'<link rel="manifest" href="{manifest}">\n'
         f'    <link rel="apple-touch-icon" href="{root}{ICONS[0]}">\n'
@@ -197,9 +197,10 @@ def on_post_page(output, page, config):
         return output
     lang = current_language(config)
     output = _absolute_alternates(output, page.url, config.site_url or "/")
-    output = _head_and_scripts(output, page.url, lang)
+    prefix = languages(config).prefix(lang)
+    output = _head_and_scripts(output, page.url, lang, prefix)
     downloads = section(config, "downloads")
-    if downloads and page.url in (f"{downloads}/", f"en/{downloads}/"):
+    if downloads and page.url == f"{prefix}{downloads}/":
         output = _save_control(output, lang)
     dest = page.file.dest_uri
     if dest.endswith("index.html"):
@@ -248,41 +249,41 @@ def _title(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else ""
 
 
-def _pages(site: Path) -> dict[str, list[dict]]:
+def _pages(site: Path, langs) -> dict[str, list[dict]]:
     """Every page that has a linked form, per language: address, linked file, title."""
-    pages = {"id": [], "en": []}
+    pages = {lang: [] for lang in langs.codes}
     for linked in sorted(site.rglob(LINKED)):
         relative = linked.relative_to(site).as_posix()
         url = relative[: -len(LINKED)]
         text = linked.read_text(encoding="utf-8")
         if 'name="pedoman-redirect"' in text:
             continue
-        pages["en" if url.startswith("en/") else "id"].append({"url": url, "linked": relative, "title": _title(text)})
+        pages[langs.of_path(url)].append({"url": url, "linked": relative, "title": _title(text)})
     return pages
 
 
-def _search_files(site: Path, lang: str) -> list[str]:
+def _search_files(site: Path, prefix: str) -> list[str]:
     """The language's search index and the scripts Material's search worker loads for it."""
-    index = "en/search/search_index.json" if lang == "en" else "search/search_index.json"
+    index = f"{prefix}search/search_index.json"
     files = [index] if (site / index).is_file() else []
     files += sorted(p.relative_to(site).as_posix() for p in site.glob("assets/javascripts/workers/search.*.js"))
     if (site / index).is_file():
-        languages = [code for code in json.loads((site / index).read_text(encoding="utf-8"))["config"]["lang"] if code != "en"]
-        if languages:
-            names = ["lunr.stemmer.support.min.js", *(f"lunr.{code}.min.js" for code in languages)]
-            if len(languages) > 1:
+        # lunr's own language ("en") has no file of its own; every other one has lunr.<code>.min.js.
+        codes = [code for code in json.loads((site / index).read_text(encoding="utf-8"))["config"]["lang"] if code != "en"]
+        if codes:
+            names = ["lunr.stemmer.support.min.js", *(f"lunr.{code}.min.js" for code in codes)]
+            if len(codes) > 1:
                 names.append("lunr.multi.min.js")
             files += [f"assets/javascripts/lunr/min/{name}" for name in names if (site / f"assets/javascripts/lunr/min/{name}").is_file()]
     return files
 
 
-def _write_offline_pages(site: Path, pages: dict, stylesheets: list[str], logo: str | None, downloads: str | None) -> None:
+def _write_offline_pages(site: Path, langs, pages: dict, stylesheets: list[str], logo: str | None, downloads: str | None) -> None:
     # The site's own logo file, inlined so it takes the header's colour (not content: no escaping).
     logo_svg = re.sub(r"\s(role|aria-label)=\"[^\"]*\"", "", (site / logo).read_text(encoding="utf-8")) if logo else ""
     logo_svg = logo_svg.replace("<svg ", '<svg aria-hidden="true" ', 1)
-    for lang in ("id", "en"):
-        prefix = "en/" if lang == "en" else ""
-        root = "../" if lang == "en" else ""
+    for lang in langs.codes:
+        prefix, root = langs.prefix(lang), langs.up(lang)
         text = OFFLINE_TEMPLATE.render(
             lang=lang, t=LABELS[lang], theme_color=THEME_COLOR,
             stylesheets=[root + href for href in stylesheets], logo_svg=logo_svg,
@@ -292,9 +293,9 @@ def _write_offline_pages(site: Path, pages: dict, stylesheets: list[str], logo: 
         utils.write_file(text.encode("utf-8"), str(site / prefix / OFFLINE_PAGE))
 
 
-def _write_manifests(site: Path) -> None:
-    for lang in ("id", "en"):
-        root = "../" if lang == "en" else ""
+def _write_manifests(site: Path, langs) -> None:
+    for lang in langs.codes:
+        root = langs.up(lang)
         manifest = {
             "name": LABELS[lang]["name"],
             "short_name": LABELS[lang]["short_name"],
@@ -311,11 +312,11 @@ def _write_manifests(site: Path) -> None:
                 for icon, size in zip(ICONS, ("192x192", "512x512"))
             ],
         }
-        path = site / ("en/" if lang == "en" else "") / MANIFEST
+        path = site / langs.prefix(lang) / MANIFEST
         utils.write_file((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), str(path))
 
 
-def _set_save_size(site: Path, lang: str, files: list[str], shell: set[str], downloads: str | None) -> int:
+def _set_save_size(site: Path, lang: str, prefix: str, files: list[str], shell: set[str], downloads: str | None) -> int:
     """Write the save's size into the language's downloads page (both forms); return the bytes.
 
     Two figures: the files' bytes (the most it can cost), and the same gzipped (level 6, what a
@@ -323,7 +324,7 @@ def _set_save_size(site: Path, lang: str, files: list[str], shell: set[str], dow
     """
     if downloads is None:
         return 0
-    page = site / ("en/" if lang == "en" else "") / downloads
+    page = site / prefix / downloads
     targets = [page / "index.html", page / LINKED]
     if not all(t.is_file() for t in targets):
         return 0
@@ -347,12 +348,13 @@ def on_post_build(config):
     if offline_copy_enabled(config):
         return
     site = Path(config.site_dir)
-    pages = _pages(site)
-    if not pages["id"] and not pages["en"]:
+    langs = languages(config)
+    pages = _pages(site, langs)
+    if not any(pages.values()):
         return
     # What every page needs: the files every page's linked form refers to.
     needs = None
-    for page in pages["id"] + pages["en"]:
+    for page in (page for lang in langs.codes for page in pages[lang]):
         text = (site / page["linked"]).read_text(encoding="utf-8")
         found = _references(site, page["linked"], text, REFERENCE)
         needs = found if needs is None else needs & found
@@ -360,22 +362,22 @@ def on_post_build(config):
     stylesheets = [f for f in needs if f.endswith(".css")]
     logo = next((f for f in needs if f.endswith(".svg")), None)
     downloads = section(config, "downloads")
-    _write_offline_pages(site, pages, stylesheets, logo, downloads)
-    _write_manifests(site)
-    shell = needs + [OFFLINE_PAGE, f"en/{OFFLINE_PAGE}"]
+    _write_offline_pages(site, langs, pages, stylesheets, logo, downloads)
+    _write_manifests(site, langs)
+    shell = needs + [langs.prefix(lang) + OFFLINE_PAGE for lang in langs.codes]
 
     save = {}
-    for lang in ("id", "en"):
+    for lang in langs.codes:
         images = set()
         for page in pages[lang]:
             images |= _references(site, page["linked"], (site / page["linked"]).read_text(encoding="utf-8"), IMAGE)
         save[lang] = {
             "pages": [p["url"] for p in pages[lang]],
-            "files": sorted(f for f in images | set(_search_files(site, lang)) if f not in shell),
+            "files": sorted(f for f in images | set(_search_files(site, langs.prefix(lang))) if f not in shell),
         }
-    for lang in ("id", "en"):
+    for lang in langs.codes:
         files = [p["linked"] for p in pages[lang]] + save[lang]["files"]
-        save[lang]["bytes"] = _set_save_size(site, lang, files, set(shell), downloads)
+        save[lang]["bytes"] = _set_save_size(site, lang, langs.prefix(lang), files, set(shell), downloads)
 
     digest = hashlib.sha256()
     for name in _site_files(site):
@@ -385,7 +387,7 @@ def on_post_build(config):
         "version": digest.hexdigest()[:16],
         "shell": shell,
         "linked": LINKED,  # a page's linked form: its address + this (see "save" for the pages)
-        "offline": {"id": OFFLINE_PAGE, "en": f"en/{OFFLINE_PAGE}"},
+        "offline": {lang: langs.prefix(lang) + OFFLINE_PAGE for lang in langs.codes},
         "save": save,
     }
     worker = (

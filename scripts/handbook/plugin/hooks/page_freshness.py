@@ -16,6 +16,11 @@ from functools import lru_cache
 from babel.dates import format_date
 from mkdocs.utils import get_build_datetime
 
+from handbook import interface
+from handbook.build import current_language
+
+LANGUAGE = interface.labels("language")  # each language's Babel locale
+
 
 @lru_cache(maxsize=None)
 def _last_commit(path: str) -> int | None:
@@ -31,8 +36,7 @@ def _last_commit(path: str) -> int | None:
 def on_page_context(context, page, config, nav):
     seconds = _last_commit(page.file.abs_src_path)
     when = datetime.fromtimestamp(seconds, timezone.utc) if seconds else get_build_datetime()
-    language = config.theme.get("language") or "id"
-    locale = "en_GB" if language == "en" else language  # British English, as the style guide asks
+    locale = LANGUAGE[current_language(config)]["locale"]  # Babel's, from the interface table
     page.meta["diubah"] = when.date().isoformat()
     page.meta["diubah_teks"] = format_date(when.date(), format="long", locale=locale)
     return context

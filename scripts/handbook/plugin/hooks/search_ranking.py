@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 
+from handbook.build import languages
 from handbook.search_ranking import keywords_of, weigh
 
 log = logging.getLogger("mkdocs.hooks.search_ranking")
@@ -45,7 +46,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config, state):
     site = Path(config.site_dir)
-    for error_page in (site / "404.html", site / "en" / "404.html"):
+    for error_page in (site / languages(config).prefix(lang) / "404.html" for lang in languages(config).codes):
         if error_page.is_file():
             html = error_page.read_text(encoding="utf-8")
             if WORKER.search(html):

@@ -12,12 +12,10 @@
 (function () {
   "use strict";
 
-  var english = document.documentElement.lang === "en";
-  var text = english
-    ? { copy: "Copy link", copied: "Link copied", failed: "Copy failed; the link is in the address bar", label: "Copy the link to the section: ",
-        cite: "Cite", cited: "Citation copied", citeLabel: "Copy a citation of the section: " }
-    : { copy: "Salin tautan", copied: "Tautan disalin", failed: "Gagal menyalin; tautan ada di bilah alamat", label: "Salin tautan ke bagian: ",
-        cite: "Kutip", cited: "Kutipan disalin", citeLabel: "Salin kutipan bagian: " };
+  // The words it writes, in the page's language (interface text, main.html's #pedoman-teks).
+  var source = document.getElementById("pedoman-teks");
+  if (!source) { return; }
+  var text = JSON.parse(source.textContent);
 
   function pageUrl() {
     var meta = document.querySelector('meta[name="pedoman:page-url"]');
@@ -58,7 +56,7 @@
     cite.className = "pedoman-kutip";
     cite.textContent = text.cite;
     cite.title = cited;
-    cite.setAttribute("aria-label", text.citeLabel + name);
+    cite.setAttribute("aria-label", text.cite_label + name);
     cite.dataset.cite = cited;
     cite.addEventListener("click", function () {
       copyText(cited).then(function () {

@@ -12,12 +12,10 @@
 (function () {
   "use strict";
 
-  // The only words this script writes; the feedback itself comes from the page.
-  var LABELS = {
-    id: { chosen: "Pilihan Anda: ", notBest: "Belum jawaban terbaik." },
-    en: { chosen: "Your choice: ", notBest: "Not the best answer." }
-  };
-  var text = LABELS[(document.documentElement.lang || "id").slice(0, 2)] || LABELS.id;
+  // The only words this script writes, in the page's language (interface text, main.html's
+  // #pedoman-teks); the feedback itself comes from the page.
+  var source = document.getElementById("pedoman-teks");
+  var text = source ? JSON.parse(source.textContent) : { chosen: "", not_best: "" };
 
   function choose(input) {
     var question = input.closest(".uji-soal");
@@ -40,7 +38,7 @@
     var parts = [answer];
     if (!best) {
       var verdict = document.createElement("strong");
-      verdict.textContent = text.notBest;
+      verdict.textContent = text.not_best;
       parts.push(verdict, document.createTextNode(" "));
     }
     // The feedback is the page's own escaped markup: copy its nodes, never parse strings.

@@ -1,0 +1,82 @@
+"""Languages come from the configuration: a one-language handbook (Indonesian only, or English
+only, without the i18n plugin) has no language folder, no switcher, nothing in another language in
+its pages, offline page, manifest, 404 page, worker or search; a language without interface text
+is refused with a message that says how to add it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CONFIG, ROOT, mkdocs_build
+
+PUBLISHER = next(p["handbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "handbook" in p)["publisher"]["name"]
+
+
+def one_language_site(folder: Path, lang: str, plugins: str = "") -> Path:
+    """A small handbook in one language, written as another agency would (no INHERIT)."""
+    docs = folder / "docs"
+    (docs / "bantuan").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: Beranda\n---\n\n# Beranda\n\nSelamat datang. [Bantuan](bantuan/index.md)\n", encoding="utf-8")
+    (docs / "bantuan" / "index.md").write_text("---\ntitle: Bantuan\n---\n\n# Bantuan\n\nPetugas melayani warga dengan ramah.\n", encoding="utf-8")
+    name = PUBLISHER[lang] if isinstance(PUBLISHER, dict) and lang in PUBLISHER else "Tim Contoh"
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        f"site_name: Contoh\nsite_url: https://contoh.example.org/\n"
+        f"theme:\n  name: material\n  language: {lang}\n  font: false\n"
+        "plugins:\n  - search\n" + plugins
+        + f"  - handbook:\n      edition: '1'\n      download_prefix: contoh\n      publisher: {{name: {json.dumps(name)}}}\n"
+        "      sections: {downloads: bantuan}\n"
+        "nav:\n  - index.md\n  - bantuan/index.md\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+@pytest.fixture(scope="module", params=["id", "en"])
+def one_language(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(f"one-language-{request.param}")
+    result = mkdocs_build(one_language_site(folder, request.param), folder / "site", site_url=None)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return request.param, folder / "site"
+
+
+def test_every_file_is_in_the_one_language(one_language):
+    lang, site = one_language
+    others = [p.stem for p in (ROOT / "scripts" / "handbook" / "interface_text").glob("*.yml") if p.stem != lang]
+    assert not any((site / other).exists() for other in others), "a folder of another language"
+    for page in ("index.html", "bantuan/index.html", "404.html", "offline.html"):
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
+        assert soup.html["lang"] == lang, page
+        assert not soup.select('link[rel="alternate"][hreflang]'), page  # no other language to point to
+        assert not soup.select(".md-select"), page  # no language switcher
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == lang
+
+
+def test_search_and_worker_use_the_language(one_language):
+    lang, site = one_language
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    table = (ROOT / "scripts" / "handbook" / "interface_text" / f"{lang}.yml").read_text(encoding="utf-8")
+    expected_lang = re.search(r"^  search: \{lang: \[(\w+)\]", table, re.M).group(1)
+    assert index["config"]["lang"] == [expected_lang]
+    assert {doc["location"].split("#")[0] for doc in index["docs"]} == {"", "bantuan/"}
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    facts = json.loads(re.search(r"self\.PEDOMAN = (\{.*?\});\n", worker).group(1))
+    assert facts["offline"] == {lang: "offline.html"} and set(facts["save"]) == {lang}
+    page = (site / "bantuan" / "index.html").read_text(encoding="utf-8")
+    assert "data-offline-save=\"%s\"" % lang in page  # the downloads section gets the save control
+
+
+def test_a_language_without_interface_text_is_refused_with_how_to_add_it(tmp_path):
+    i18n = "  - i18n:\n      docs_structure: suffix\n      languages:\n        - {locale: id, default: true, name: Bahasa Indonesia, build: true}\n        - {locale: ms, name: Bahasa Melayu, build: true}\n"
+    config = one_language_site(tmp_path, "id", plugins=i18n)
+    result = mkdocs_build(config, tmp_path / "site", site_url=None)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "no interface text for 'ms'" in result.stderr and "ms.yml" not in result.stderr.split("add ")[0]
+    assert "<code>.yml" in result.stderr and str(config) in result.stderr
