@@ -87,9 +87,11 @@ deploy: dest-given site ## Build, check and publish as a new release in DEST, th
 rollback: dest-given $(BIN)/.installed ## Switch DEST/current back to the release before it (DEST=...)
 	$(BIN)/handbook rollback --dest $(DEST) $(if $(RELOAD),--reload '$(RELOAD)')
 
-$(COMPAT_VENV)/.installed: requirements-compat.txt requirements.txt pyproject.toml
+$(COMPAT_VENV)/.installed: requirements-compat.txt requirements.txt pyproject.toml Makefile
 	@test -x $(COMPAT_VENV)/bin/python || $(PYTHON) -m venv $(COMPAT_VENV)
 	$(COMPAT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-compat.txt
+	@# The engine from this checkout, editable: ProperDocs builds with the same engine code as MkDocs.
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
 compat: $(BIN)/.installed $(COMPAT_VENV)/.installed ## Build with ProperDocs as well and compare with the MkDocs build

@@ -8,6 +8,9 @@ name="generator">, which names the engine) and the gzip header of sitemap.xml.gz
 unpacked). Every other difference, a file only one engine writes or different bytes, is printed
 with the first differing line, and is unexpected unless KNOWN lists it with a reason.
 
+The offline save's sizes and the worker's version hash are blanked too: they are computed from the
+pages' bytes, so the generator tag alone changes them.
+
 Usage: handbook compat --mkdocs-python .venv/bin/python --properdocs-python .venv-compat/bin/python
 Exit status: 0 same site, 1 an unexpected difference (or a build failed), 2 an engine is missing.
 """
@@ -26,6 +29,14 @@ from pathlib import Path
 
 from handbook.project import ROOT
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+# Figures made from the pages' bytes, which differ by the generator tag alone: the offline save's
+# size on the downloads pages, and the worker's version hash and byte counts (offline_first.py).
+DERIVED = (
+    (re.compile(rb'data-offline-bytes="\d+" data-offline-bytes-compressed="\d+"'), b'data-offline-bytes="" data-offline-bytes-compressed=""'),
+    (re.compile(rb"<span data-offline-size>[^<]*</span>"), b"<span data-offline-size></span>"),
+    (re.compile(rb'"version":"[0-9a-f]+"'), b'"version":""'),
+    (re.compile(rb'"bytes":\d+'), b'"bytes":0'),
+)
 # Differences that are expected, as {site path: reason}. Empty: none are known today.
 KNOWN: dict[str, str] = {}
 
@@ -48,6 +59,9 @@ def normalised(path: Path) -> bytes:
         data = gzip.decompress(data)
     if path.suffix in (".html", ".gz"):
         data = GENERATOR.sub(b'<meta name="generator" content="">', data)
+    if path.suffix in (".html", ".js"):
+        for pattern, blank in DERIVED:
+            data = pattern.sub(blank, data)
     return data
 
 
