@@ -35,6 +35,26 @@ with open(Path(__file__).resolve().parents[1] / "mkdocs.yml", encoding="utf-8") 
 NAV_SOURCES = nav_sources(CONFIG["nav"])
 # The i18n plugin's languages as mkdocs.yml lists them (locale, name, per-language overrides).
 I18N_LANGUAGES = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
+LANGUAGES = tuple(language["locale"] for language in I18N_LANGUAGES)
+SECTIONS = next(p["handbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "handbook" in p)["sections"]
+
+
+def _slugs_in_order(folder: str) -> tuple[str, ...]:
+    """The pages of a docs folder (default language), ordered by their front matter's nomor, then
+    slug: read here with PyYAML, not through the engine the tests check."""
+    import yaml
+
+    found = []
+    for path in sorted((ROOT / "docs" / folder).glob(f"*.{LANGUAGES[0]}.md")):
+        slug = path.name.split(".")[0]
+        if slug != "index":
+            meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) or {}
+            found.append((meta.get("nomor", 10**6), slug))
+    return tuple(slug for _, slug in sorted(found))
+
+
+VALUE_SLUGS = _slugs_in_order(SECTIONS["values"])  # the handbook's characters, in their order
+CONTEXT_SLUGS = _slugs_in_order(SECTIONS["context"])
 NAV_PAGES = len(NAV_SOURCES)  # pages per language
 
 

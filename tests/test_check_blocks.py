@@ -16,7 +16,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, run_script
+from conftest import LANGUAGES, ROOT, run_script
 from handbook import vocabulary
 
 FIXTURES = ROOT / "tests" / "fixtures" / "blocks"
@@ -74,14 +74,18 @@ EXPECTED = {
 }
 
 
+# The fixture's own value and context pages (_base/docs): every case names them.
+FIXTURE_VALUE, FIXTURE_CONTEXT = "integritas", "wilayah-kepulauan"
+
+
 def coverage_case(number: int, lang: str) -> str:
-    """A plain case: main character number // 2, context number % 4, one invented person."""
+    """A plain case of the fixture's value and context, with one invented person."""
     name = NAMES[number]
     notice = "Kasus ilustratif; nama rekaan." if lang == "id" else "An illustrative case; the names are invented."
-    sections = "".join(f"## {ident} {{#{ident}}}\n\n{name} {ident}.\n\n" for ident in vocabulary.TEMPLATE_SECTIONS["studi-kasus"])
+    sections = "".join(f"## {ident} {{#{ident}}}\n\n{name} {ident}.\n\n" for ident in vocabulary.TEMPLATE_SECTIONS["cases"])
     return (
-        f"---\ntitle: Kasus {name}\nringkas: {name}.\nkarakter: [{vocabulary.CHARACTER_SLUGS[number // 2]}]\n"
-        f"konteks: [{vocabulary.CONTEXT_SLUGS[number % 4]}]\ndurasi: 30\ntokoh: [{name}]\n---\n\n"
+        f"---\ntitle: Kasus {name}\nringkas: {name}.\nkarakter: [{FIXTURE_VALUE}]\n"
+        f"konteks: [{FIXTURE_CONTEXT}]\ndurasi: 30\ntokoh: [{name}]\n---\n\n"
         f'!!! note "{name}"\n    {notice}\n\n{sections}'
         "```jadwal-kasus\nsingkat:\n  - {menit: 20, kegiatan: Diskusi}\npenuh:\n  - {menit: 30, kegiatan: Diskusi}\n```\n"
     )
@@ -93,7 +97,7 @@ def make_docs(defect: str, folder):
     if defect != "clean":
         shutil.copytree(FIXTURES / defect / "docs", docs, dirs_exist_ok=True)
     for number in range(len(NAMES)):
-        for lang in vocabulary.LANGUAGES:
+        for lang in LANGUAGES:
             (docs / "studi-kasus" / f"latihan-{number:02d}.{lang}.md").write_text(coverage_case(number, lang), encoding="utf-8")
     shutil.copy(ROOT / "includes" / "abbreviations.md", folder / "abbreviations.md")
     return docs

@@ -17,8 +17,8 @@ from conftest import ROOT, run_script
 from handbook import vocabulary
 
 FILLER = " ".join(["Pelayanan yang jujur dan ramah membangun kepercayaan warga."] * 100)
-CHARACTER_IDS = list(vocabulary.TEMPLATE_SECTIONS["karakter"])
-CASE_IDS = list(vocabulary.TEMPLATE_SECTIONS["studi-kasus"])
+CHARACTER_IDS = list(vocabulary.TEMPLATE_SECTIONS["values"])
+CASE_IDS = list(vocabulary.TEMPLATE_SECTIONS["cases"])
 
 
 # A valid self-check (see tests/test_check_blocks.py for its rules): 5 questions, 2 pra_pasca.
@@ -32,10 +32,24 @@ NAMES = ["Kristina", "Lukas", "Maria", "Yosef", "Agustina", "Benediktus", "Klara
          "Elisabet", "Fransiskus", "Gerarda", "Hendrikus", "Irene", "Yakobus", "Katarina", "Leonardus", "Magdalena"]
 
 
-def character_page(lang="id", nomor=1, berakhlak="[akuntabel, loyal]", ids=None, words=FILLER, extra=""):
+def character_page(lang="id", nomor=1, berakhlak="[akuntabel, loyal]", ids=None, words=FILLER, extra="", title="Integritas"):
     ids = CHARACTER_IDS if ids is None else ids
-    sections = "".join(f"## Bagian {ident} {{#{ident}}}\n\n{SELF_CHECK if ident == 'uji-diri' else f'Teks {ident}.'}\n\n" for ident in ids)
-    return f"---\ntitle: Integritas\nnomor: {nomor}\nringkas: Jujur.\nberakhlak: {berakhlak}\ntokoh: []\n---\n\n{words}\n\n{sections}{extra}"
+    check = SELF_CHECK.replace("id: soal-", f"id: {title.lower()}-")
+    sections = "".join(f"## Bagian {ident} {{#{ident}}}\n\n{check if ident == 'uji-diri' else f'Teks {ident}.'}\n\n" for ident in ids)
+    return f"---\ntitle: {title}\nnomor: {nomor}\nringkas: Jujur.\nberakhlak: {berakhlak}\ntokoh: []\n---\n\n{words}\n\n{sections}{extra}"
+
+
+CONTEXT_IDS = list(vocabulary.TEMPLATE_SECTIONS["context"])
+
+
+def context_page(title: str) -> str:
+    sections = "".join(f"## Bagian {ident} {{#{ident}}}\n\nTeks {ident}.\n\n" for ident in CONTEXT_IDS)
+    return f"---\ntitle: {title}\nringkas: Satu baris.\nkarakter: [integritas]\n---\n\n{sections}"
+
+
+# The fixture handbook's own values and contexts (its pages): the checker knows no others.
+VALUES = ("integritas", "komunikasi")
+CONTEXTS = ("wilayah-kepulauan", "adat-dan-keberagaman")
 
 
 def case_page(karakter="[integritas]", konteks="[wilayah-kepulauan]", notice=True, durasi="45", name="Lukas"):
@@ -46,11 +60,10 @@ def case_page(karakter="[integritas]", konteks="[wilayah-kepulauan]", notice=Tru
 
 
 def covering_cases() -> list[str]:
-    """Two cases per character as the main one, the contexts in turn: every coverage rule holds."""
-    contexts = vocabulary.CONTEXT_SLUGS
+    """Two cases per value as the main one, the contexts in turn: every coverage rule holds."""
     return [
-        case_page(karakter=f"[{slug}]", konteks=f"[{contexts[(2 * index + copy) % len(contexts)]}]", name=NAMES[2 * index + copy + 1])
-        for index, slug in enumerate(vocabulary.CHARACTER_SLUGS)
+        case_page(karakter=f"[{slug}]", konteks=f"[{CONTEXTS[copy]}, {CONTEXTS[1 - copy]}]", name=NAMES[2 * index + copy + 1])
+        for index, slug in enumerate(VALUES)
         for copy in range(2)
     ]
 
@@ -61,6 +74,11 @@ def write_docs(folder, character_id=None, character_en=None, case_id=None, cases
     (docs / "studi-kasus").mkdir()
     (docs / "karakter" / "integritas.id.md").write_text(character_id if character_id is not None else character_page(), encoding="utf-8")
     (docs / "karakter" / "integritas.en.md").write_text(character_en if character_en is not None else character_page("en"), encoding="utf-8")
+    (docs / "konteks-lokal").mkdir()
+    for lang in ("id", "en"):
+        (docs / "karakter" / f"komunikasi.{lang}.md").write_text(character_page(lang, nomor=2, title="Komunikasi"), encoding="utf-8")
+        for slug in CONTEXTS:
+            (docs / "konteks-lokal" / f"{slug}.{lang}.md").write_text(context_page(slug.replace("-", " ").capitalize()), encoding="utf-8")
     texts = covering_cases() if cases is None else cases
     for number, text in enumerate(texts):
         for lang in ("id", "en"):
@@ -159,7 +177,7 @@ def test_coverage_rule_names_the_character_and_the_context(tmp_path):
     result = check(tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "docs/studi-kasus:1: COVERAGE: 'komunikasi' is the main character (first in karakter) of 0 case(s); it needs at least 2" in lines
+    assert "docs/studi-kasus:1: COVERAGE: 'komunikasi' is the main value (first in karakter) of 0 case(s); it needs at least 2" in lines
     assert not any("'integritas' is the main character" in line for line in lines)
     assert any(line.startswith("docs/studi-kasus:1: COVERAGE: context 'adat-dan-keberagaman' is used by 0 case(s)") for line in lines)
     assert {code for _, code in reported(result)} == {"COVERAGE"}

@@ -7,9 +7,10 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build, nav_section_pages, write_fixture_config
+from conftest import ROOT, VALUE_SLUGS, mkdocs_build, nav_section_pages, write_fixture_config
 from handbook import vocabulary
 from handbook.pages import as_slug_list, section_pages
+from handbook.settings import load as load_settings
 
 DOCS = ROOT / "docs"
 LANGS = ["id", "en"]
@@ -21,7 +22,7 @@ def _html(site, lang, path):
 
 
 def _pages(section, lang):
-    return {page.slug: page for page in section_pages(DOCS, section, lang)}
+    return {page.slug: page for page in section_pages(DOCS, section, lang, load_settings())}
 
 
 def _text(element):
@@ -33,8 +34,8 @@ def test_character_cards_follow_front_matter(built_site, lang):
     html = _html(built_site, lang, "karakter/")
     cards = html.select("article .grid.cards > ul > li")
     characters = _pages("karakter", lang)
-    assert len(cards) == len(vocabulary.CHARACTER_SLUGS) == len(characters)
-    for card, slug in zip(cards, vocabulary.CHARACTER_SLUGS):
+    assert len(cards) == len(VALUE_SLUGS) == len(characters)
+    for card, slug in zip(cards, VALUE_SLUGS):
         meta = characters[slug].meta
         assert _text(card).startswith(f"{meta['nomor']} · {meta['title']}")
         assert " ".join(str(meta["ringkas"]).split()) in _text(card)
@@ -46,8 +47,8 @@ def test_berakhlak_table_follows_front_matter(built_site, lang):
     html = _html(built_site, lang, "karakter/")
     rows = html.select_one("h2#peta-berakhlak").find_next("table").select("tbody tr")
     characters = _pages("karakter", lang)
-    assert len(rows) == len(vocabulary.CHARACTER_SLUGS)
-    for row, slug in zip(rows, vocabulary.CHARACTER_SLUGS):
+    assert len(rows) == len(VALUE_SLUGS)
+    for row, slug in zip(rows, VALUE_SLUGS):
         meta = characters[slug].meta
         first, values = row.find_all("td")
         assert _text(first) == f"{meta['nomor']}. {meta['title']}"
@@ -60,8 +61,8 @@ def test_character_picture_is_labelled_in_the_page_language(built_site, lang):
     svg = _html(built_site, lang, "karakter/").select_one("figure.pedoman-karakter svg")
     characters = _pages("karakter", lang)
     labels = [_text(text) for text in svg.select("text.label")]
-    assert labels == [str(characters[s].meta["title"]) for s in vocabulary.CHARACTER_SLUGS]
-    assert svg["role"] == "img" and all(str(characters[s].meta["title"]) in svg.desc.get_text() for s in vocabulary.CHARACTER_SLUGS)
+    assert labels == [str(characters[s].meta["title"]) for s in VALUE_SLUGS]
+    assert svg["role"] == "img" and all(str(characters[s].meta["title"]) in svg.desc.get_text() for s in VALUE_SLUGS)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -88,7 +89,7 @@ def test_case_table_follows_front_matter(built_site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_character_page_lists_its_cases(built_site, lang):
     cases = _pages("studi-kasus", lang)
-    for slug in vocabulary.CHARACTER_SLUGS:
+    for slug in VALUE_SLUGS:
         html = _html(built_site, lang, f"karakter/{slug}/")
         heading = html.select_one("h2#studi-kasus")
         listed = {a["href"].strip("/").split("/")[-1] for a in heading.find_next("ul").select("a")}

@@ -11,9 +11,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import nav_section_pages
+from conftest import VALUE_SLUGS, nav_section_pages
 from handbook import page_shapes as shapes
-from handbook.vocabulary import CHARACTER_SLUGS
 
 LANGS = {"id": "", "en": "en/"}
 CEREMONY = re.compile(r"30\s+(Juni|June)\s+2025")
@@ -31,7 +30,7 @@ def _targets(page_path: str, links) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("slug", CHARACTER_SLUGS)
+@pytest.mark.parametrize("slug", VALUE_SLUGS)
 def test_character_summary_is_short_and_complete(built_site, lang, slug):
     path = f"{LANGS[lang]}karakter/{slug}/index.html"
     section = shapes.section(_soup(built_site, path), "ringkasan")
@@ -56,8 +55,8 @@ def test_home_page_opens_with_the_eight_characters(built_site, lang):
             break
         before_first_h2.append(element)
     cards = [li for element in before_first_h2 for li in element.select(".cards li")]
-    characters = {f"{LANGS[lang]}karakter/{slug}/" for slug in CHARACTER_SLUGS}
-    assert len(cards) == len(CHARACTER_SLUGS), f"{path}: {len(cards)} character cards before the first section"
+    characters = {f"{LANGS[lang]}karakter/{slug}/" for slug in VALUE_SLUGS}
+    assert len(cards) == len(VALUE_SLUGS), f"{path}: {len(cards)} character cards before the first section"
     linked = [_targets(path, card.find_all("a")) & characters for card in cards]
     assert all(len(found) == 1 for found in linked) and set().union(*linked) == characters, f"{path}: cards link to {linked}"
     everywhere = _targets(path, article.find_all("a"))

@@ -16,7 +16,10 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+
+from conftest import write_fixture_config
 
 from handbook import interface
 from handbook import translations as tr
@@ -41,7 +44,9 @@ def render(docs_root: Path, page_text: str, src: str, lang: str = "id") -> str:
     source = docs / src
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_text(page_text, encoding="utf-8")
-    config = SimpleNamespace(docs_dir=str(docs), plugins={"i18n": SimpleNamespace(current_language=lang)})
+    # A real configuration (the handbook plugin with a cases section), in the page's language.
+    config = load_config(str(write_fixture_config(docs_root, ["index.md"], sections={"cases": "studi-kasus"})))
+    config.plugins["i18n"].current_language = lang
     page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(source), src_uri=src))
     body = page_text.split("---\n", 2)[2]
     converted = CONTENT_BLOCKS.on_page_markdown(body, page, config, None)

@@ -232,7 +232,7 @@ def test_trainer_edition_has_whole_cases_answer_keys_and_test_key(pdf_pages, art
     assert starts == sorted(starts) and len(set(starts)) == len(CASES)
     for case in CASES:
         page = article(case, lang)
-        every = sentences([e for ident in vocabulary.TEMPLATE_SECTIONS["studi-kasus"] for e in section(page, ident)], True)
+        every = sentences([e for ident in vocabulary.TEMPLATE_SECTIONS["cases"] for e in section(page, ident)], True)
         missing = [s for s in every if s not in text]
         assert missing == [], f"{case}: missing from the trainer edition: {missing[:3]}"
         for table in [t for t in section(page, "catatan-pelatih") if t.name == "table"]:  # the timing tables

@@ -1,7 +1,8 @@
 """Page <-> address <-> language: the one place that knows how a page's path maps to its addresses.
 
-A page is a Markdown source without its language suffix (``karakter/integritas.md``) in a
-language (``id`` or ``en``). Its files and addresses:
+A page is a Markdown source without its language suffix (``karakter/integritas.md``) in one of
+the handbook's languages (handbook/languages.py; here ``id``, the default, and ``en``). Its files
+and addresses:
 
 - source file: ``docs/karakter/integritas.id.md`` / ``.en.md``;
 - published address: ``/karakter/integritas/``, English under ``/en/`` (``/en/karakter/integritas/``);
@@ -17,29 +18,35 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handbook.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.languages import Languages
 
-OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 # The second form of every page (offline_first.py): the same page with its stylesheets linked, for
 # the offline worker and the zip; beside the page's index.html.
 LINKED_FORM = "index.linked.html"
 
 
-def language_of(path: str, languages=OTHER_LANGUAGES) -> str:
-    """The language of a built path or address (``en/...`` is English; everything else Indonesian)."""
-    first = path.lstrip("/").split("/", 1)[0]
-    return first if first in languages else DEFAULT_LANGUAGE
+def project_languages() -> Languages:
+    """The languages of the project where the command runs (its mkdocs.yml, loaded once)."""
+    from handbook import settings
+
+    return settings.load().languages
 
 
-def without_language(path: str, languages=OTHER_LANGUAGES) -> str:
+def language_of(path: str, languages: Languages | None = None) -> str:
+    """The language of a built path or address (``en/...`` is English; everything else the default's)."""
+    return (languages or project_languages()).of_path(path)
+
+
+def without_language(path: str, languages: Languages | None = None) -> str:
     """``en/karakter/x/`` -> ``karakter/x/``; a path of the default language is returned as it is."""
+    langs = languages or project_languages()
     first, _, rest = path.partition("/")
-    return rest if first in languages and rest else path
+    return rest if first in langs.others and rest else path
 
 
-def with_language(path: str, lang: str) -> str:
+def with_language(path: str, lang: str, languages: Languages | None = None) -> str:
     """``karakter/x/`` in ``en`` -> ``en/karakter/x/`` (site-relative, no leading slash)."""
-    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+    return (languages or project_languages()).prefix(lang) + path
 
 
 def online_path(url: str) -> str:
@@ -51,9 +58,11 @@ def online_path(url: str) -> str:
     return url[: -len(".html")] + "/"
 
 
-def canonical_page(path: str) -> str:
+def canonical_page(path: str, languages: Languages | None = None) -> str:
     """``karakter/integritas.en.md`` or ``karakter/integritas/index.html`` -> ``karakter/integritas/``."""
-    path = re.sub(r"\.(id|en)\.md$", ".md", path)
+    if path.endswith(".md"):
+        codes = (languages or project_languages()).codes
+        path = re.sub(r"\.(" + "|".join(map(re.escape, codes)) + r")\.md$", ".md", path)
     if path.endswith(".md"):
         path = path[: -len(".md")]
         path = path[: -len("index")] if path.endswith("index") else path + "/"
@@ -72,14 +81,16 @@ def page_address(source: str, lang: str) -> str:
     return "/" + online_path(offline_path(source, lang))
 
 
-def source_of(page_path: str, docs: Path) -> Path | None:
-    """The Markdown file a built page came from (falling back to the Indonesian file)."""
-    lang = language_of(page_path)
-    stem = without_language(page_path).removesuffix("index.html").rstrip("/")
+def source_of(page_path: str, docs: Path, languages: Languages | None = None) -> Path | None:
+    """The Markdown file a built page came from (falling back to the default language's file)."""
+    langs = languages or project_languages()
+    lang = langs.of_path(page_path)
+    stem = without_language(page_path, langs).removesuffix("index.html").rstrip("/")
+    suffix = (lambda language: ".md") if len(langs.codes) == 1 else (lambda language: f".{language}.md")
     candidates = []
-    for language in (lang, DEFAULT_LANGUAGE):
+    for language in (lang, langs.default):
         if stem:
-            candidates += [docs / f"{stem}.{language}.md", docs / stem / f"index.{language}.md"]
+            candidates += [docs / f"{stem}{suffix(language)}", docs / stem / f"index{suffix(language)}"]
         else:
-            candidates.append(docs / f"index.{language}.md")
+            candidates.append(docs / f"index{suffix(language)}")
     return next((c for c in candidates if c.exists()), None)

@@ -26,8 +26,7 @@ from typing import Any
 
 import yaml
 
-from . import vocabulary
-from .pages import ContentError, Page, as_slug_list
+from .pages import ContentError, Page
 from . import self_check_form as form
 
 KINDS = ("uji-diri", "jadwal-kasus", "jadwal-sesi")
@@ -40,10 +39,10 @@ QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TITLES = re.compile(r"^(?:Bapak|Ibu|Pak|Bu|Mama|Nona|Om|Tanta)\b", re.I)
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 HOW_TO = "see CONTRIBUTING.md, Blocks for class"
-# Where each kind of block belongs: section of the site -> (block kind, heading id, code if missing).
+# Where each kind of block belongs: kind of page -> (block kind, heading id, code if missing).
 REQUIRED = {
-    "karakter": ("uji-diri", "uji-diri", "SELF_CHECK"),
-    "studi-kasus": ("jadwal-kasus", "catatan-pelatih", "TIMING"),
+    "values": ("uji-diri", "uji-diri", "SELF_CHECK"),
+    "cases": ("jadwal-kasus", "catatan-pelatih", "TIMING"),
 }
 
 
@@ -430,18 +429,18 @@ def _session_rules(parsed, durations: dict) -> list[Problem]:
 # Names in case studies
 
 
-def _name_problems(pages: list[tuple[str, Page]]) -> list[Problem]:
+def _name_problems(pages: list[tuple[str, Page]], default: str) -> list[Problem]:
     """tokoh: the invented given names a case (or a page's self-check) uses: each in the page's
     text, the same in both languages, and never used on another page, listed there or not."""
     problems, owners, names = [], {}, {}
     for shown, page in pages:
         line = page.line_of("tokoh")
         if "tokoh" not in page.meta:
-            what = "case" if page.section == "studi-kasus" else "self-check"
+            what = "case" if page.kind == "cases" else "self-check"
             problems.append(Problem(shown, 1, "MISSING_KEY", f"front matter lacks 'tokoh', the invented given names the {what} uses: 'tokoh: [Kristina, Lukas]' ('tokoh: []' for none)"))
             continue
         listed = page.meta["tokoh"]
-        empty_allowed = page.section != "studi-kasus"
+        empty_allowed = page.kind != "cases"
         if not isinstance(listed, list) or (not listed and not empty_allowed) or not all(isinstance(n, str) and n.strip() for n in listed):
             problems.append(Problem(shown, line, "BAD_VALUE", f"tokoh is a list of given names such as '[Kristina, Lukas]' (found {listed!r})"))
             continue
@@ -466,8 +465,8 @@ def _name_problems(pages: list[tuple[str, Page]]) -> list[Problem]:
                 line = page.body_start + page.body[: written.start()].count("\n")
                 problems.append(Problem(shown, line, "NAME_REUSED", f"'{written.group(0)}' is already a person in {owner}; a name is used on one page only"))
     for (section, slug, lang), (shown, listed) in sorted(names.items()):
-        source = names.get((section, slug, vocabulary.DEFAULT_LANGUAGE))
-        if lang != vocabulary.DEFAULT_LANGUAGE and source and source[1] != listed:
+        source = names.get((section, slug, default))
+        if lang != default and source and source[1] != listed:
             line = next(page.line_of("tokoh") for s, page in pages if s == shown)
             problems.append(Problem(shown, line, "BAD_VALUE", f"tokoh {sorted(listed)} differs from {source[0]} {sorted(source[1])}; the names are the same in both languages"))
     return problems
@@ -497,18 +496,19 @@ def _section_at(page: Page, line: int) -> str | None:
     return section
 
 
-def check_pages(pages: list[tuple[str, Page]], rules: form.FormRules | None = None) -> list[Problem]:
+def check_pages(pages: list[tuple[str, Page]], settings, rules: form.FormRules | None = None) -> list[Problem]:
     """Every block and name rule, for pages given as (shown path, Page), e.g. ('docs/x.id.md', page)."""
     problems: list[Problem] = []
+    default = settings.languages.default
     durations = {
         page.slug: page.meta.get("durasi")
         for _, page in pages
-        if page.section == "studi-kasus" and page.slug != "index" and page.lang == vocabulary.DEFAULT_LANGUAGE
+        if page.kind == "cases" and page.slug != "index" and page.lang == default
     }
     self_checks: dict[tuple, Parsed] = {}
     for shown, page in pages:
         blocks = find_blocks(page.body, page.body_start)
-        template = page.slug != "index" and page.section in REQUIRED
+        template = page.slug != "index" and page.kind in REQUIRED
         if template:
             problems += _placement(shown, page, blocks)
         for block in blocks:
@@ -520,16 +520,16 @@ def check_pages(pages: list[tuple[str, Page]], rules: form.FormRules | None = No
                 problems += _self_check_rules(parsed, {ident for ident, _, _ in page.heading_ids()})
                 self_checks.setdefault((page.section, page.slug, page.lang), parsed)
             elif block.kind == "jadwal-kasus":
-                problems += _case_timing_rules(parsed, page.meta.get("durasi") if page.section == "studi-kasus" else None)
+                problems += _case_timing_rules(parsed, page.meta.get("durasi") if page.kind == "cases" else None)
             else:
                 problems += _session_rules(parsed, durations)
     for (section, slug, lang), parsed in sorted(self_checks.items()):
-        source = self_checks.get((section, slug, vocabulary.DEFAULT_LANGUAGE))
-        if lang != vocabulary.DEFAULT_LANGUAGE and source is not None:
+        source = self_checks.get((section, slug, default))
+        if lang != default and source is not None:
             problems += self_check_parity(source, parsed)
     problems += _form_problems(self_checks, rules or form.FormRules())
-    named = [(s, p) for s, p in pages if p.slug != "index" and (p.section == "studi-kasus" or (p.section, p.slug, p.lang) in self_checks)]
-    problems += _name_problems(named)
+    named = [(s, p) for s, p in pages if p.slug != "index" and (p.kind == "cases" or (p.section, p.slug, p.lang) in self_checks)]
+    problems += _name_problems(named, default)
     return problems
 
 
@@ -558,7 +558,7 @@ def _placement(shown: str, page: Page, blocks: list[Block]) -> list[Problem]:
 
     Without the section heading there is nothing to add: MISSING_SECTION already names it.
     """
-    kind, section, code = REQUIRED[page.section]
+    kind, section, code = REQUIRED[page.kind]
     headings = {ident: line for ident, level, line in page.heading_ids() if level == 2}
     if section not in headings:
         return []

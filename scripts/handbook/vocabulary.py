@@ -1,31 +1,11 @@
-"""The handbook's fixed vocabulary: languages, slugs, template sections, front-matter keys.
+"""The page formats the engine knows: template sections, front-matter keys, the national values.
 
-These are the single source for hooks, scripts and tests (see ../../CONTRIBUTING.md).
+Keyed by kind of page (values, cases, context); which folder holds each kind, the languages and the
+list of values and contexts are the handbook's own, read from its mkdocs.yml and its pages
+(handbook/settings.py), never from here. See ../../CONTRIBUTING.md.
 """
 
 from __future__ import annotations
-
-LANGUAGES = ("id", "en")
-DEFAULT_LANGUAGE = "id"
-
-# The eight characters, in the order the Bupati named them on 30 June 2025.
-CHARACTER_SLUGS = (
-    "integritas",
-    "kompetensi-profesional",
-    "empati-sosial",
-    "komunikasi",
-    "jiwa-wirausaha",
-    "semangat-pembelajar",
-    "ketahanan-mental",
-    "kesadaran-digital",
-)
-
-CONTEXT_SLUGS = (
-    "wilayah-kepulauan",
-    "keterbatasan-infrastruktur",
-    "adat-dan-keberagaman",
-    "pelayanan-fleksibel",
-)
 
 # BerAKHLAK core values (SE MenPANRB Nomor 20 Tahun 2021): slug -> (name, English gloss).
 BERAKHLAK = {
@@ -38,9 +18,9 @@ BERAKHLAK = {
     "kolaboratif": ("Kolaboratif", "collaborative"),
 }
 
-# Template sections (explicit heading ids, in order), per site section.
+# Template sections (explicit heading ids, in order), per kind of page.
 TEMPLATE_SECTIONS = {
-    "karakter": (
+    "values": (
         "ringkasan",
         "makna",
         "mengapa-penting",
@@ -51,19 +31,20 @@ TEMPLATE_SECTIONS = {
         "studi-kasus",
         "sumber",
     ),
-    "studi-kasus": ("situasi", "dilema", "pertanyaan", "pendekatan", "catatan-pelatih"),
-    "konteks-lokal": ("gambaran", "tantangan", "praktik-baik", "karakter-terkait", "sumber"),
+    "cases": ("situasi", "dilema", "pertanyaan", "pendekatan", "catatan-pelatih"),
+    "context": ("gambaran", "tantangan", "praktik-baik", "karakter-terkait", "sumber"),
 }
 
 REQUIRED_FRONT_MATTER = {
-    "karakter": ("title", "nomor", "ringkas", "berakhlak"),
-    "studi-kasus": ("title", "ringkas", "karakter", "konteks", "durasi"),
-    "konteks-lokal": ("title", "ringkas", "karakter"),
+    "values": ("title", "nomor", "ringkas", "berakhlak"),
+    "cases": ("title", "ringkas", "karakter", "konteks", "durasi"),
+    "context": ("title", "ringkas", "karakter"),
 }
 
-# Which front-matter keys hold slugs, and which slugs they may name.
+# Which front-matter keys hold slugs, and what they may name: a fixed list, or the slugs of the
+# pages of a kind (the handbook's own values and contexts, read from its pages).
 SLUG_KEYS = {
     "berakhlak": tuple(BERAKHLAK),
-    "karakter": CHARACTER_SLUGS,
-    "konteks": CONTEXT_SLUGS,
+    "karakter": "values",
+    "konteks": "context",
 }

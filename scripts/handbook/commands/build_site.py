@@ -33,6 +33,7 @@ from handbook.downloads import archive, book, kit, pdf, qr
 
 from handbook import project
 from handbook.build import instance
+from handbook.settings import from_config
 from handbook.project import ROOT
 from handbook import mkdocs_run
 CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
@@ -40,14 +41,16 @@ CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
 # the handbook's own names (title and subtitle per language, the file-name prefix) from mkdocs.yml.
 LABELS = interface.labels("build_site")
 PUBLISHER_LABELS = interface.labels("publisher")
+LANGUAGE = interface.labels("language")  # each language's Babel locale
 
 
 def handbook_names(config) -> dict:
     """Title and subtitle per language (site_name, site_description) and the downloads' file prefix."""
     i18n = config.plugins.get("i18n")
+    own = {language.locale: language for language in (i18n.config.languages if i18n else [])}
     names = {"title": {}, "subtitle": {}, "prefix": instance(config).config.download_prefix.strip()}
-    for language in i18n.config.languages if i18n else []:
-        lang = language.locale
+    for lang in from_config(config).languages.codes:
+        language = own.get(lang) or {}
         names["title"][lang] = str(language.get("site_name") or config.site_name).strip()
         names["subtitle"][lang] = str(language.get("site_description") or config.site_description or "").strip()
     return names
@@ -119,7 +122,8 @@ def book_jobs(config, offline: Path, downloads: Path) -> list[dict]:
     names = handbook_names(config)
     day, version = commit_date().date(), commit_version()
     jobs = []
-    for lang, locale in (("id", "id"), ("en", "en_GB")):
+    for lang in from_config(config).languages.codes:
+        locale = LANGUAGE[lang]["locale"]
         name = f"{names['prefix']}-{lang}.pdf"
         jobs.append({
             "name": name, "kind": "book", "lang": lang, "sources": sources, "site": str(offline),
@@ -156,12 +160,13 @@ def build(site_dir: Path, work_dir: Path) -> None:
     count = archive.zip_folder(offline, downloads / zip_name, prefix, int(commit_date().timestamp()))
     progress(f"offline copy zipped: {zip_name}, {count} files")
 
+    langs = from_config(config).languages.codes
     manifest = [
-        {"file": job["name"], "title": job.get("title") or {lang: f"{handbook_names(config)['title'][lang]} ({LABELS[lang]['language_names'][job['lang']]})" for lang in ("id", "en")},
+        {"file": job["name"], "title": job.get("title") or {lang: f"{handbook_names(config)['title'][lang]} ({LABELS[lang]['language_names'][job['lang']]})" for lang in langs},
          **({"for": job["for"]} if "for" in job else {})}
         for job in jobs
     ]
-    manifest.append({"file": zip_name, "title": {lang: LABELS[lang]["zip"] for lang in ("id", "en")}})
+    manifest.append({"file": zip_name, "title": {lang: LABELS[lang]["zip"] for lang in langs}})
     (downloads / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     mkdocs_build(site_dir, PEDOMAN_DOWNLOADS=str(downloads.resolve()))
     progress(f"site built into {site_dir} with {len(manifest)} downloads")

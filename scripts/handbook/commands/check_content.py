@@ -55,13 +55,15 @@ from collections import Counter
 from pathlib import Path
 
 from handbook import blocks, vocabulary
-from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, read_page
+from handbook.pages import ContentError, Page, as_slug_list, front_matter_errors, kind_slugs, read_page
 from handbook import term_usage, trainer_only
 from handbook.terms import load_quotes, load_terms, load_wording
 
+from mkdocs.exceptions import MkDocsException
+
+from handbook import project
 from handbook.project import ROOT
-MIN_WORDS = {"karakter": 700}
-MIN_CASES = 2
+from handbook.settings import Settings, load as load_settings
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 ACRONYM = re.compile(r"(?<![\w/#.-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?![\w/-])")
 ABBREVIATION_LINE = re.compile(r"^\*\[([^\]]+)\]:")
@@ -89,7 +91,7 @@ def body_words(page: Page) -> int:
 
 
 def section_problems(page: Page, name: str) -> list[Problem]:
-    expected = vocabulary.TEMPLATE_SECTIONS[page.section]
+    expected = vocabulary.TEMPLATE_SECTIONS[page.kind]
     found = [(ident, line) for ident, level, line in page.heading_ids() if level == 2]
     found_ids = [ident for ident, _ in found]
     problems = [
@@ -123,25 +125,23 @@ def duplicate_id_problems(page: Page, name: str) -> list[Problem]:
     return problems
 
 
-def value_problems(page: Page, name: str) -> list[Problem]:
+def value_problems(page: Page, name: str, values: int) -> list[Problem]:
+    """Front-matter values out of range (``values``: how many value pages the handbook has)."""
     problems = []
-    if page.section == "karakter" and "nomor" in page.meta:
-        if not _whole_number(page.meta["nomor"]) or page.meta["nomor"] not in range(1, 9):
-            problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"nomor must be 1 to 8 (found {page.meta['nomor']!r})"))
-        elif page.slug in vocabulary.CHARACTER_SLUGS and page.meta["nomor"] != vocabulary.CHARACTER_SLUGS.index(page.slug) + 1:
-            right = vocabulary.CHARACTER_SLUGS.index(page.slug) + 1
-            problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"'{page.slug}' is number {right} in the Bupati's order (found {page.meta['nomor']})"))
-    if page.section == "studi-kasus" and "durasi" in page.meta:
+    if page.kind == "values" and "nomor" in page.meta:
+        if not _whole_number(page.meta["nomor"]) or page.meta["nomor"] not in range(1, values + 1):
+            problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"nomor is the value's place in the list, 1 to {values} (found {page.meta['nomor']!r})"))
+    if page.kind == "cases" and "durasi" in page.meta:
         if not _whole_number(page.meta["durasi"]) or not 10 <= page.meta["durasi"] <= 180:
             problems.append(Problem(name, page.line_of("durasi"), "BAD_VALUE", f"durasi is minutes, a whole number from 10 to 180 (found {page.meta['durasi']!r})"))
-    if page.section == "studi-kasus" and not as_slug_list(page.meta.get("karakter")):
+    if page.kind == "cases" and not as_slug_list(page.meta.get("karakter")):
         problems.append(Problem(name, page.line_of("karakter"), "BAD_VALUE", "karakter needs at least the main character"))
     return problems
 
 
 def notice_problems(page: Page, name: str) -> list[Problem]:
     first_block = page.body.lstrip().split("\n\n", 1)[0]
-    if page.section == "studi-kasus" and not first_block.startswith("!!! "):
+    if page.kind == "cases" and not first_block.startswith("!!! "):
         return [Problem(name, page.body_start, "NO_NOTICE", "start the page with the '!!! note' admonition saying the case is an illustrative composite with invented names")]
     return []
 
@@ -168,17 +168,18 @@ def acronym_problems(page: Page, name: str, known: set[str]) -> list[Problem]:
     return problems
 
 
-def coverage_problems(cases: list[Page], docs: Path) -> list[Problem]:
+def coverage_problems(cases: list[Page], slugs: dict[str, tuple], minimum: int, folder: str) -> list[Problem]:
+    """Each value (as a case's main value) and each context in at least ``minimum`` cases."""
     main = Counter(as_slug_list(c.meta.get("karakter"))[0] for c in cases if as_slug_list(c.meta.get("karakter")))
     used = Counter(slug for c in cases for slug in as_slug_list(c.meta.get("konteks")))
-    index = f"docs/studi-kasus"
+    index = f"docs/{folder}"
     problems = []
-    for slug in vocabulary.CHARACTER_SLUGS:
-        if main[slug] < MIN_CASES:
-            problems.append(Problem(index, 1, "COVERAGE", f"'{slug}' is the main character (first in karakter) of {main[slug]} case(s); it needs at least {MIN_CASES}"))
-    for slug in vocabulary.CONTEXT_SLUGS:
-        if used[slug] < MIN_CASES:
-            problems.append(Problem(index, 1, "COVERAGE", f"context '{slug}' is used by {used[slug]} case(s) (konteks); it needs at least {MIN_CASES}"))
+    for slug in slugs.get("values", ()):
+        if main[slug] < minimum:
+            problems.append(Problem(index, 1, "COVERAGE", f"'{slug}' is the main value (first in karakter) of {main[slug]} case(s); it needs at least {minimum}"))
+    for slug in slugs.get("context", ()):
+        if used[slug] < minimum:
+            problems.append(Problem(index, 1, "COVERAGE", f"context '{slug}' is used by {used[slug]} case(s) (konteks); it needs at least {minimum}"))
     return problems
 
 
@@ -192,7 +193,7 @@ def known_abbreviations(path: Path) -> set[str]:
 UNUSABLE_CODES = ("UNREADABLE",)
 
 
-def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "terms.yml") -> list[ContentError]:
+def check(docs: Path, abbreviations: Path, terms: Path, settings: Settings) -> list[ContentError]:
     """Every problem of every page under docs; a page that cannot be read is an UNREADABLE problem."""
     problems: list[ContentError] = []
     terms_shown = str(terms.resolve().relative_to(ROOT)) if terms.resolve().is_relative_to(ROOT) else str(terms)
@@ -200,34 +201,36 @@ def check(docs: Path, abbreviations: Path, terms: Path = ROOT / "includes" / "te
     wording = load_wording(terms, terms_shown)
     quotes, never_quoted = load_quotes(terms, terms_shown)
     known = known_abbreviations(abbreviations) | not_acronyms(terms)
-    numbers: dict[str, dict[int, str]] = {lang: {} for lang in vocabulary.LANGUAGES}
+    numbers: dict[str, dict[int, str]] = {lang: {} for lang in settings.languages.codes}
+    default = settings.languages.default
+    slugs = kind_slugs(docs, settings)
     cases, read = [], []
     for path in sorted(docs.rglob("*.md")):
         name = shown(path, docs)
         try:
-            page = read_page(path, name)
+            page = read_page(path, name, settings=settings)
         except ContentError as error:
             problems.append(Problem(error.path, error.line, "UNREADABLE", error.message))
             continue
         read.append((name, page))
         problems += acronym_problems(page, name, known) + duplicate_id_problems(page, name) + trainer_only_problems(page, name)
         problems += [Problem(name, line, code, message) for line, code, message in term_usage.problems(path, name, page.lang, term_rules, wording, quotes, never_quoted)]
-        if page.section not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
+        if page.kind not in vocabulary.TEMPLATE_SECTIONS or page.slug == "index":
             continue
-        problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else ("UNKNOWN_SLUG" if "unknown slug" in e.message else "BAD_VALUE"), e.message) for e in front_matter_errors(page, name)]
-        problems += section_problems(page, name) + value_problems(page, name) + notice_problems(page, name)
-        minimum = MIN_WORDS.get(page.section)
-        if minimum and page.lang == vocabulary.DEFAULT_LANGUAGE and (count := body_words(page)) < minimum:
-            problems.append(Problem(name, page.body_start, "TOO_SHORT", f"{count} words; an Indonesian {page.section} page needs at least {minimum}"))
-        if page.section == "karakter" and _whole_number(page.meta.get("nomor")):
-            other = numbers[page.lang].setdefault(page.meta["nomor"], page.slug)
+        problems += [Problem(e.path, e.line, "MISSING_KEY" if "lacks" in e.message else ("UNKNOWN_SLUG" if "unknown slug" in e.message else "BAD_VALUE"), e.message) for e in front_matter_errors(page, name, slugs)]
+        problems += section_problems(page, name) + value_problems(page, name, len(slugs.get("values", ()))) + notice_problems(page, name)
+        minimum = settings.value_words if page.kind == "values" else 0
+        if minimum and page.lang == default and (count := body_words(page)) < minimum:
+            problems.append(Problem(name, page.body_start, "TOO_SHORT", f"{count} words; a value page needs at least {minimum} in its source language (plugins > handbook > minimums > value_words)"))
+        if page.kind == "values" and _whole_number(page.meta.get("nomor")):
+            other = numbers.setdefault(page.lang, {}).setdefault(page.meta["nomor"], page.slug)
             if other != page.slug:
                 problems.append(Problem(name, page.line_of("nomor"), "BAD_VALUE", f"nomor {page.meta['nomor']} is also used by '{other}'"))
-        if page.section == "studi-kasus" and page.lang == vocabulary.DEFAULT_LANGUAGE:
+        if page.kind == "cases" and page.lang == default:
             cases.append(page)
-    if cases:
-        problems += coverage_problems(cases, docs)
-    return problems + blocks.check_pages(read)
+    if cases and settings.cases_per_value:
+        problems += coverage_problems(cases, slugs, settings.cases_per_value, settings.folder("cases"))
+    return problems + blocks.check_pages(read, settings)
 
 
 def trainer_only_problems(page, name: str) -> list[ContentError]:
@@ -260,7 +263,12 @@ def main(argv=None) -> int:
             print(f"check_content: {path} is not a file; pass --abbreviations/--terms or run from the repository", file=sys.stderr)
             return 2
     try:
-        problems = check(args.docs, args.abbreviations, args.terms)
+        settings = load_settings()
+    except (MkDocsException, OSError) as error:  # MkDocs has logged what is wrong in mkdocs.yml
+        print(f"check_content: {project.CONFIG}: cannot load it ({error}); fix mkdocs.yml", file=sys.stderr)
+        return 2
+    try:
+        problems = check(args.docs, args.abbreviations, args.terms, settings)
     except ContentError as error:
         print(f"check_content: {error}", file=sys.stderr)
         return 2

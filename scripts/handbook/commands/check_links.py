@@ -30,7 +30,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from handbook.addresses import LINKED_FORM, canonical_page, language_of, source_of, without_language
+from handbook.addresses import LINKED_FORM, canonical_page, language_of, source_of, with_language, without_language
 from handbook.builtsite import SiteError, is_external, list_files, resolve, scan_page, site_address
 from handbook.markdown_links import find_line, links_in
 
@@ -154,7 +154,7 @@ def check_site(site: Path, docs: Path, root: Path) -> tuple[list[str], list[str]
             return "MISSING_ANCHOR", target, fragment, f"/{target} has no id '{fragment}'"
         target_lang = language_of(target)
         if not link.is_switcher and target_lang != lang and not target.endswith("404.html"):
-            counterpart = without_language(target) if lang == "id" else f"{lang}/{target}"
+            counterpart = with_language(without_language(target), lang)
             if counterpart in files:
                 return "LANG_LEAK", target, fragment, f"goes to the {target_lang} page /{target}; link /{counterpart} instead"
         return None

@@ -27,7 +27,7 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
-from handbook import trainer_only, vocabulary
+from handbook import trainer_only
 from handbook.addresses import online_path
 from handbook.pages import ContentError, read_page
 
@@ -58,6 +58,7 @@ class Context:
     edition: str = ""  # mkdocs.yml plugins > handbook > edition, printed on every card and cover
     author: str = ""  # mkdocs.yml site_author, the PDFs' metadata
     publisher: dict = None  # handbook/publisher.py lines in ``lang``: who issues it, status, contact
+    default_lang: str = ""  # the handbook's default language: a page missing in ``lang`` falls back to it
 
     @property
     def edition_text(self) -> str:
@@ -235,7 +236,7 @@ def _trainer_only_parts(ctx: Context, page: BookPage) -> list:
     """The page's trainer-only blocks (handbook/trainer_only.py), read from its source: the public
     pages never hold them."""
     stem = page.source[: -len(".md")]
-    for lang in dict.fromkeys((ctx.lang, vocabulary.DEFAULT_LANGUAGE)):  # the site falls back to Indonesian
+    for lang in dict.fromkeys((ctx.lang, ctx.default_lang)):  # the site falls back to the default language
         path = ctx.docs / f"{stem}.{lang}.md"
         if path.is_file():
             try:

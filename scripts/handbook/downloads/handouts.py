@@ -25,7 +25,7 @@ POCKET_ID = "kartu-saku"
 
 def _front_matter(ctx: Context, page: BookPage) -> dict:
     stem = page.source[: -len(".md")]
-    for lang in dict.fromkeys((ctx.lang, vocabulary.DEFAULT_LANGUAGE)):  # the site falls back to Indonesian
+    for lang in dict.fromkeys((ctx.lang, ctx.default_lang)):  # the site falls back to the default language
         path = ctx.docs / f"{stem}.{lang}.md"
         if path.is_file():
             try:
@@ -35,12 +35,12 @@ def _front_matter(ctx: Context, page: BookPage) -> dict:
     raise BookError(f"docs/{stem}.{ctx.lang}.md: no such page; the character handouts need it")
 
 
-def value_names(slugs, lang: str) -> list[str]:
+def value_names(slugs, lang: str, default: str) -> list[str]:
     """BerAKHLAK values in the page's language, as the site writes them (generated_lists.py)."""
     names = []
     for slug in slugs:
         name, gloss = vocabulary.BERAKHLAK[slug]
-        names.append(esc(name) if lang == "id" else f"{esc(name)} (<em>{esc(gloss)}</em>)")
+        names.append(esc(name) if lang == default else f"{esc(name)} (<em>{esc(gloss)}</em>)")
     return names
 
 
@@ -68,7 +68,7 @@ def _character(ctx: Context, page: BookPage, keys: dict) -> dict:
         "one_line_text": one_line.get_text(" ", strip=True),
         "behaviours": inner(behaviours.find_all("li", recursive=False)),
         "question": first_question.decode_contents(),
-        "values": value_names(as_slug_list(meta.get("berakhlak")), ctx.lang),
+        "values": value_names(as_slug_list(meta.get("berakhlak")), ctx.lang, ctx.default_lang),
         "url": url,
         "qr": qr.image(url, ctx.t["qr_alt"].format(url=url)),
         "qr_small": qr.image(url, ctx.t["qr_alt"].format(url=url), "qr qr-saku"),

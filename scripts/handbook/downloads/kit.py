@@ -19,11 +19,11 @@ from handbook import addresses
 from . import cards, handouts, pdf, qr
 from .book import BookPage, nav_sources
 from handbook.build import instance
+from handbook.settings import from_config
 from handbook import interface, publisher
 
 HERE = Path(__file__).resolve().parent
 CSS_FILES = (HERE / "print.css", HERE / "cards.css")
-GUIDE = "pelatih/index.md"
 
 LABELS = interface.labels("kit")  # interface text: handbook/interface_text/<lang>.yml
 PUBLISHER_LABELS = interface.labels("publisher")
@@ -36,6 +36,9 @@ FILES = {
     "handouts": "kartu-karakter-{lang}.pdf",
 }
 LANGUAGE_NAMES = {lang: names["language_names"] for lang, names in interface.labels("build_site").items()}
+LANGUAGE = interface.labels("language")  # each language's Babel locale
+# What each file of the kit is made of: the kinds of page it needs (plugins > handbook > sections).
+NEEDS = {"participant": ("cases", "values"), "trainer": ("cases", "values", "trainer_guide"), "handouts": ("values",)}
 
 
 def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path, version: str, day: date) -> list[dict]:
@@ -43,22 +46,32 @@ def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path
     from babel.dates import format_date
 
     options = instance(config).config  # the handbook plugin's options
+    settings = from_config(config)
+    langs = settings.languages.codes
     sources = nav_sources(config["nav"])
-    cases = [s for s in sources if s.startswith("studi-kasus/") and not s.endswith("index.md")]
-    characters = [s for s in sources if s.startswith("karakter/") and not s.endswith("index.md")]
+
+    def pages_of(kind: str) -> list[str]:
+        folder = settings.folder(kind)
+        return [s for s in sources if folder and s.startswith(folder + "/") and not s.endswith("index.md")]
+
+    cases, characters = pages_of("cases"), pages_of("values")
+    guide = f"{settings.folder('trainer_guide')}/index.md" if settings.folder("trainer_guide") else None
     found = []
-    for lang, locale in (("id", "id"), ("en", "en_GB")):
+    for lang in langs:
+        locale = LANGUAGE[lang]["locale"]
         for kind, spec in FILES.items():
+            if not all(settings.folder(need) for need in NEEDS[kind]):
+                continue  # this handbook has no such pages: no such file
             name = spec.format(lang=lang)
             found.append({
                 "kind": kind, "name": name, "lang": lang, "target": str(downloads / name),
                 "site": str(offline), "docs": str(docs), "registry": str(registry_file), "site_url": config["site_url"],
-                "cases": cases, "characters": characters, "guide": GUIDE,
+                "cases": cases, "characters": characters, "guide": guide, "default_lang": settings.languages.default,
                 "version": version, "edition": options.edition.strip(), "author": str(config.site_author or ""),
                 "publisher": publisher.lines(publisher.load(options, config.config_file_path), lang, PUBLISHER_LABELS[lang]),
                 "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
-                "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({LANGUAGE_NAMES[page_lang][lang]})" for page_lang in ("id", "en")},
-                "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in ("id", "en")},
+                "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({LANGUAGE_NAMES[page_lang][lang]})" for page_lang in langs},
+                "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in langs},
             })
     return found
 
@@ -71,7 +84,7 @@ def render(job: dict) -> tuple[str, int]:
         addresses=qr.Addresses(job["site_url"], Path(job["registry"])), t=LABELS[lang],
         css="\n".join(path.read_text(encoding="utf-8") for path in CSS_FILES),
         date=job["date"], date_text=job["date_text"], version=job["version"], edition=job["edition"], author=job.get("author", ""),
-        publisher=job.get("publisher") or {},
+        publisher=job.get("publisher") or {}, default_lang=job["default_lang"],
     )
     pages = lambda sources: [BookPage(source, lang) for source in sources]  # noqa: E731
     if job["kind"] == "participant":

@@ -19,6 +19,9 @@
             glossary: glosarium
             downloads: unduhan               # the page that lists the downloads
             changes: riwayat                 # what changed in each edition (the footer links it)
+          minimums:                          # what `handbook check content` holds pages to
+            value_words: 700                 # words of a value page (default language); 0: none
+            cases_per_value: 2               # cases per value and per context; 0: none
 
 Typed with MkDocs' own ``config_options`` (defaults and types checked when mkdocs.yml loads); the
 rules that need more than a type (an approval only when approved, a contact that is an address)
@@ -51,6 +54,13 @@ class SectionsConfig(base.Config):
     changes = c.Optional(c.Type(str))
 
 
+class MinimumsConfig(base.Config):
+    """Editorial minimums the content checker holds the pages to (0: none)."""
+
+    value_words = c.Type(int, default=0)  # words of a value page, in the default language
+    cases_per_value = c.Type(int, default=0)  # cases per value (as main value) and per context
+
+
 class HandbookConfig(base.Config):
     enabled = c.Type(bool, default=True)
     edition = c.Type(str, default="")
@@ -59,3 +69,4 @@ class HandbookConfig(base.Config):
     approval = c.Type(str, default="")
     publisher = c.SubConfig(PublisherConfig)
     sections = c.SubConfig(SectionsConfig)
+    minimums = c.SubConfig(MinimumsConfig)

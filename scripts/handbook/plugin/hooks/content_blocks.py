@@ -24,7 +24,8 @@ from mkdocs.exceptions import PluginError
 
 from handbook import blocks
 from handbook import pages as content
-from handbook.build import current_language, default_language, section
+from handbook.build import current_language, section
+from handbook.settings import from_config
 from handbook import interface
 
 LABELS = interface.labels("content_blocks")  # interface text: handbook/interface_text/<lang>.yml
@@ -118,8 +119,9 @@ def _session(parsed, t, ctx) -> str:
 def _context(config, page, lang) -> dict:
     docs = Path(config.docs_dir)
     folder = section(config, "cases")  # a session plan names cases of this section
-    cases = {case.slug: case for case in content.section_pages(docs, folder, lang)} if folder else {}
-    sources = {case.slug: case for case in content.section_pages(docs, folder, default_language(config))} if cases else {}
+    settings = from_config(config)
+    cases = {case.slug: case for case in content.section_pages(docs, folder, lang, settings)} if folder else {}
+    sources = {case.slug: case for case in content.section_pages(docs, folder, settings.languages.default, settings)} if cases else {}
     return {
         "cases_folder": folder,
         "cases": cases,

@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from handbook import pages as content
 from handbook.build import current_language, default_language
+from handbook.settings import from_config
 from handbook import vocabulary
 from handbook import interface
 
@@ -40,15 +41,39 @@ def _text(value) -> str:
     return html.escape(str(value), quote=False).replace("|", "&#124;")
 
 
-def _load(docs_dir: Path, section: str, lang: str) -> dict[str, content.Page]:
+def _load(docs_dir: Path, section: str, lang: str, settings, slugs: dict) -> dict[str, content.Page]:
+    """The pages of a folder in ``lang``, by slug, in their front matter's order (``nomor``)."""
     pages = {}
-    for page in content.section_pages(docs_dir, section, lang):
+    for page in content.section_pages(docs_dir, section, lang, settings):
         shown = f"docs/{section}/{page.path.name}"
-        errors = content.front_matter_errors(page, shown)
+        errors = content.front_matter_errors(page, shown, slugs)
         if errors:
             raise PluginError("\n".join(str(e) for e in errors))
         pages[page.slug] = page
     return pages
+
+
+def _folder(ctx, kind: str) -> str:
+    """The docs folder of a kind a marker lists; a handbook without it cannot have that list."""
+    folder = ctx["settings"].folder(kind)
+    if folder is None:
+        raise PluginError(
+            f"docs/{ctx['page'].file.src_uri}: '<!-- auto: {ctx['marker']} -->' lists the {kind} pages, but mkdocs.yml "
+            f"names no folder for them; add plugins > handbook > sections > {kind}, or remove the marker"
+        )
+    return folder
+
+
+def _pages(ctx, kind: str) -> dict[str, content.Page]:
+    """The pages of a kind in the page's language (read once per page), by slug, in order."""
+    if kind not in ctx["loaded"]:
+        settings = ctx["settings"]
+        try:
+            slugs = ctx.setdefault("slugs", content.kind_slugs(ctx["docs"], settings))
+            ctx["loaded"][kind] = _load(ctx["docs"], _folder(ctx, kind), ctx["lang"], settings, slugs)
+        except content.ContentError as error:
+            raise PluginError(str(error)) from None
+    return ctx["loaded"][kind]
 
 
 def _link(from_section: str, section: str, slug: str, anchor: str = "") -> str:
@@ -63,13 +88,10 @@ def _link(from_section: str, section: str, slug: str, anchor: str = "") -> str:
 
 def _character_cards(ctx) -> str:
     items = []
-    for slug in vocabulary.CHARACTER_SLUGS:
-        page = ctx["karakter"].get(slug)
-        if page is None:
-            continue
+    for slug, page in _pages(ctx, "values").items():
         items.append(
             f"-   **{page.meta['nomor']}** · [**{_text(page.meta['title'])}**]"
-            f"({_link(ctx['here'], 'karakter', slug)})\n\n    ---\n\n    {_text(page.meta['ringkas'])}\n"
+            f"({_link(ctx['here'], _folder(ctx, 'values'), slug)})\n\n    ---\n\n    {_text(page.meta['ringkas'])}\n"
         )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>"
 
@@ -83,13 +105,10 @@ def _value_name(slug: str, lang: str, default: str) -> str:
 def _berakhlak_map(ctx) -> str:
     t, lang = ctx["t"], ctx["lang"]
     rows = [f"| {t['character']} | {t['values']} |", "|---|---|"]
-    for slug in vocabulary.CHARACTER_SLUGS:
-        page = ctx["karakter"].get(slug)
-        if page is None:
-            continue
+    for slug, page in _pages(ctx, "values").items():
         values = ", ".join(_value_name(v, lang, ctx["default"]) for v in content.as_slug_list(page.meta["berakhlak"]))
         rows.append(
-            f"| {page.meta['nomor']}. [{_text(page.meta['title'])}]({_link(ctx['here'], 'karakter', slug)}) | {values} |"
+            f"| {page.meta['nomor']}. [{_text(page.meta['title'])}]({_link(ctx['here'], _folder(ctx, 'values'), slug)}) | {values} |"
         )
     return "\n".join(rows)
 
@@ -97,14 +116,14 @@ def _berakhlak_map(ctx) -> str:
 def _case_line(ctx, case, main: bool) -> str:
     mark = f" ({ctx['t']['main_mark']})" if main else ""
     return (
-        f"- [{_text(case.meta['title'])}]({_link(ctx['here'], 'studi-kasus', case.slug)}){mark}: "
+        f"- [{_text(case.meta['title'])}]({_link(ctx['here'], _folder(ctx, 'cases'), case.slug)}){mark}: "
         f"{_text(case.meta['ringkas'])} ({case.meta['durasi']} {ctx['t']['min']})"
     )
 
 
 def _cases_for_character(ctx) -> str:
     slug = ctx["page"].file.src_uri.split("/")[-1].split(".")[0]
-    cases = [c for c in ctx["studi-kasus"].values() if slug in content.as_slug_list(c.meta["karakter"])]
+    cases = [c for c in _pages(ctx, "cases").values() if slug in content.as_slug_list(c.meta["karakter"])]
     cases.sort(key=lambda c: (content.as_slug_list(c.meta["karakter"])[0] != slug, c.meta["title"]))
     if not cases:
         return ctx["t"]["none"]
@@ -113,15 +132,15 @@ def _cases_for_character(ctx) -> str:
 
 def _related_characters(ctx) -> str:
     slug = ctx["page"].file.src_uri.split("/")[-1].split(".")[0]
-    here = ctx["konteks-lokal"][slug]
+    here = _pages(ctx, "context")[slug]
     lines = []
     for character in content.as_slug_list(here.meta["karakter"]):
-        page = ctx["karakter"].get(character)
+        page = _pages(ctx, "values").get(character)
         title = _text(page.meta["title"]) if page else character
         summary = f": {_text(page.meta['ringkas'])}" if page else ""
-        lines.append(f"- [{title}]({_link(ctx['here'], 'karakter', character)}){summary}")
+        lines.append(f"- [{title}]({_link(ctx['here'], _folder(ctx, 'values'), character)}){summary}")
     cases = sorted(
-        (c for c in ctx["studi-kasus"].values() if slug in content.as_slug_list(c.meta["konteks"])),
+        (c for c in _pages(ctx, "cases").values() if slug in content.as_slug_list(c.meta["konteks"])),
         key=lambda c: c.meta["title"],
     )
     if cases:
@@ -132,27 +151,29 @@ def _related_characters(ctx) -> str:
 
 def _case_table(ctx) -> str:
     t = ctx["t"]
+    values, contexts = _pages(ctx, "values"), _pages(ctx, "context")
     rows = [
         f"| {t['title']} | {t['main']} | {t['others']} | {t['context']} | {t['minutes']} |",
         "|---|---|---|---|--:|",
     ]
 
     def character(slug):
-        page = ctx["karakter"].get(slug)
-        return f"[{_text(page.meta['title']) if page else slug}]({_link(ctx['here'], 'karakter', slug)})"
+        page = values.get(slug)
+        return f"[{_text(page.meta['title']) if page else slug}]({_link(ctx['here'], _folder(ctx, 'values'), slug)})"
 
     def context(slug):
-        page = ctx["konteks-lokal"].get(slug)
-        return f"[{_text(page.meta['title']) if page else slug}]({_link(ctx['here'], 'konteks-lokal', slug)})"
+        page = contexts.get(slug)
+        return f"[{_text(page.meta['title']) if page else slug}]({_link(ctx['here'], _folder(ctx, 'context'), slug)})"
 
+    order = list(values)
     cases = sorted(
-        ctx["studi-kasus"].values(),
-        key=lambda c: (vocabulary.CHARACTER_SLUGS.index(content.as_slug_list(c.meta["karakter"])[0]), c.meta["title"]),
+        _pages(ctx, "cases").values(),
+        key=lambda c: (order.index(content.as_slug_list(c.meta["karakter"])[0]), c.meta["title"]),
     )
     for case in cases:
         characters = content.as_slug_list(case.meta["karakter"])
         rows.append(
-            f"| [{_text(case.meta['title'])}]({_link(ctx['here'], 'studi-kasus', case.slug)}) "
+            f"| [{_text(case.meta['title'])}]({_link(ctx['here'], _folder(ctx, 'cases'), case.slug)}) "
             f"| {character(characters[0])} | {', '.join(character(s) for s in characters[1:])} "
             f"| {', '.join(context(s) for s in content.as_slug_list(case.meta['konteks']))} "
             f"| {case.meta['durasi']} |"
@@ -189,10 +210,7 @@ def _character_picture(ctx) -> str:
     """An inline SVG of the eight characters: two columns of numbered tiles, legible at 360 px."""
     t = ctx["t"]
     tiles, names = [], []
-    for index, slug in enumerate(vocabulary.CHARACTER_SLUGS):
-        page = ctx["karakter"].get(slug)
-        if page is None:
-            continue
+    for index, page in enumerate(_pages(ctx, "values").values()):
         title = str(page.meta["title"])
         names.append(f"{page.meta['nomor']}. {title}")
         x, y = 8 + (index % 2) * 176, 52 + (index // 2) * 84
@@ -262,8 +280,12 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     docs_dir = Path(config.docs_dir)
     lang = current_language(config)
+    settings = from_config(config)
     ctx = {
         "page": page,
+        "settings": settings,
+        "docs": docs_dir,
+        "loaded": {},
         "lang": lang,
         "default": default_language(config),
         "t": LABELS[lang],
@@ -271,14 +293,9 @@ def on_page_markdown(markdown, page, config, files):
         "root": Path(config.config_file_path).parent,
         "markdown": markdown,
     }
-    try:
-        for section in ("karakter", "studi-kasus", "konteks-lokal"):
-            ctx[section] = _load(docs_dir, section, lang)
-    except content.ContentError as error:
-        raise PluginError(str(error)) from None
-
     def replace(match):
         name = match.group(1)
+        ctx["marker"] = name
         if name not in GENERATORS:
             line = markdown[: match.start()].count("\n") + 1
             raise PluginError(

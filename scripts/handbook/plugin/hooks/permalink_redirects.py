@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from handbook import interface, registry
 from handbook.addresses import language_of
+from handbook.build import languages
 
 LABELS = interface.labels("permalink_redirects")  # interface text: handbook/interface_text/<lang>.yml
 
@@ -81,4 +82,4 @@ def on_post_build(config, state):
         relative = posixpath.relpath(new_page, old_page) + "/"
         relative = relative.replace("//", "/") + (f"#{new_id}" if new_id else "")
         canonical = (config.site_url or "/").rstrip("/") + new_page
-        utils.write_file(_redirect_page(relative, canonical, language_of(old_page)).encode("utf-8"), str(site / old_page.lstrip("/") / "index.html"))
+        utils.write_file(_redirect_page(relative, canonical, language_of(old_page, languages(config))).encode("utf-8"), str(site / old_page.lstrip("/") / "index.html"))
