@@ -25,6 +25,20 @@ def languages(config) -> Languages:
     return of_config(config)
 
 
+def site_names(config) -> dict[str, tuple[str, str]]:
+    """{language: (site_name, site_description)}: the i18n language's own, else the project's."""
+    i18n = config.plugins.get("i18n")
+    own = {language.locale: language for language in (i18n.config.languages if i18n else [])}
+    found = {}
+    for lang in languages(config).codes:
+        language = own.get(lang) or {}
+        found[lang] = (
+            str(language.get("site_name") or config.site_name).strip(),
+            str(language.get("site_description") or config.site_description or "").strip(),
+        )
+    return found
+
+
 def default_language(config) -> str:
     """The i18n plugin's default language, or the theme's language on a one-language site."""
     return languages(config).default

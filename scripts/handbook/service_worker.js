@@ -1,4 +1,4 @@
-/* Pedoman ASN Maluku Tenggara: the service worker (offline-first reading on a phone).
+/* The handbook engine: the service worker (offline-first reading on a phone).
  *
  * The build (handbook/plugin/hooks/offline_first.py) writes this file to the site root as sw.js, after a
  * line `self.PEDOMAN = {...}` with the build's facts: version (hash of the built files), shell

@@ -38,7 +38,7 @@ LOCK_ABOUT = (
 HASH_LENGTH = 16
 
 # Front-matter keys whose values are translated; every other key must be identical in both files.
-TRANSLATED_KEYS = ("title", "ringkas", "description", "kata_kunci")
+TRANSLATED_KEYS = ("title", "ringkas", "description", "kata_kunci", "gambar")
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")

@@ -32,7 +32,7 @@ from handbook import interface, nginx, precompress, publisher
 from handbook.downloads import archive, book, kit, pdf, qr
 
 from handbook import project
-from handbook.build import instance
+from handbook.build import instance, site_names
 from handbook.settings import from_config
 from handbook.project import ROOT
 from handbook import mkdocs_run
@@ -46,13 +46,9 @@ LANGUAGE = interface.labels("language")  # each language's Babel locale
 
 def handbook_names(config) -> dict:
     """Title and subtitle per language (site_name, site_description) and the downloads' file prefix."""
-    i18n = config.plugins.get("i18n")
-    own = {language.locale: language for language in (i18n.config.languages if i18n else [])}
     names = {"title": {}, "subtitle": {}, "prefix": instance(config).config.download_prefix.strip()}
-    for lang in from_config(config).languages.codes:
-        language = own.get(lang) or {}
-        names["title"][lang] = str(language.get("site_name") or config.site_name).strip()
-        names["subtitle"][lang] = str(language.get("site_description") or config.site_description or "").strip()
+    for lang, (title, subtitle) in site_names(config).items():
+        names["title"][lang], names["subtitle"][lang] = title, subtitle
     return names
 
 

@@ -122,7 +122,7 @@ def check_front_matter(source: tr.ParsedPage, target: tr.ParsedPage) -> list[Pro
             problems.append(Problem(
                 target.shown, target.page.line_of(key), "FRONT_MATTER",
                 f"'{key}' is {ours[key]!r} but {theirs[key]!r} in {source.shown}:{source.page.line_of(key)}; "
-                "slugs and numbers are identical in both languages (only title and ringkas are translated)",
+                "slugs and numbers are identical in both languages (only the words are translated: " + ", ".join(tr.TRANSLATED_KEYS) + ")",
                 section=tr.INTRO,
             ))
     for key in ours:

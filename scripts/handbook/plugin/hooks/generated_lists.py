@@ -2,7 +2,7 @@
 
 A page asks for a list with a marker line, ``<!-- auto: NAME -->`` (see CONTRIBUTING.md):
 
-- ``gambar-karakter``: an SVG picture of the eight characters, labelled in the page's language;
+- ``gambar-karakter``: an SVG picture of the values, its words from the page's ``gambar`` front matter;
 - ``kartu-karakter``: the eight character cards (number, title, one-line summary);
 - ``peta-berakhlak``: the character x BerAKHLAK table;
 - ``studi-kasus``: on a character page, the cases that use that character;
@@ -208,7 +208,6 @@ def _wrap(title: str, width: int = 13) -> list[str]:
 
 def _character_picture(ctx) -> str:
     """An inline SVG of the eight characters: two columns of numbered tiles, legible at 360 px."""
-    t = ctx["t"]
     tiles, names = [], []
     for index, page in enumerate(_pages(ctx, "values").values()):
         title = str(page.meta["title"])
@@ -225,18 +224,25 @@ def _character_picture(ctx) -> str:
             f'<text class="number" x="{x + 28}" y="{y + 44}" text-anchor="middle">{html.escape(str(page.meta["nomor"]))}</text>'
             f'<text class="label">{label}</text></g>'
         )
-    description = f"{t['picture']}: " + "; ".join(names) + "."
+    words = ctx["page"].meta.get("gambar")
+    if not isinstance(words, dict) or not all(isinstance(words.get(key), str) and words[key].strip() for key in ("judul", "uraian", "keterangan")):
+        raise PluginError(
+            f"docs/{ctx['page'].file.src_uri}: '<!-- auto: gambar-karakter -->' needs the picture's words in the front matter: "
+            "gambar: {judul: <heading>, uraian: <what it shows, for screen readers>, keterangan: <caption>}"
+        )
+    title, caption = html.escape(words["judul"].strip()), html.escape(words["keterangan"].strip())
+    description = f"{words['uraian'].strip()}: " + "; ".join(names) + "."
     height = 52 + 84 * ((len(tiles) + 1) // 2)
     return (
         '<figure class="pedoman-karakter">\n'
         f'<svg viewBox="0 0 360 {height}" role="img" aria-labelledby="gambar-karakter-judul gambar-karakter-isi" '
         'xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="gambar-karakter-judul">{t["picture_title"]}</title>'
+        f'<title id="gambar-karakter-judul">{title}</title>'
         f'<desc id="gambar-karakter-isi">{html.escape(description)}</desc>'
-        f'<text class="heading" x="180" y="32" text-anchor="middle">{t["picture_title"]}</text>'
+        f'<text class="heading" x="180" y="32" text-anchor="middle">{title}</text>'
         + "".join(tiles)
         + "</svg>\n"
-        f"<figcaption>{t['picture_caption']}</figcaption>\n</figure>"
+        f"<figcaption>{caption}</figcaption>\n</figure>"
     )
 
 

@@ -44,7 +44,7 @@ from urllib.parse import urljoin
 from jinja2 import Template
 from mkdocs import utils
 
-from handbook.build import current_language, languages, offline_copy_enabled, section
+from handbook.build import current_language, languages, offline_copy_enabled, section, site_names
 from handbook import interface
 from handbook.addresses import LINKED_FORM
 
@@ -293,13 +293,13 @@ def _write_offline_pages(site: Path, langs, pages: dict, stylesheets: list[str],
         utils.write_file(text.encode("utf-8"), str(site / prefix / OFFLINE_PAGE))
 
 
-def _write_manifests(site: Path, langs) -> None:
+def _write_manifests(site: Path, langs, names: dict) -> None:
     for lang in langs.codes:
         root = langs.up(lang)
         manifest = {
-            "name": LABELS[lang]["name"],
+            "name": names[lang][0],  # the language's site_name and site_description
             "short_name": LABELS[lang]["short_name"],
-            "description": LABELS[lang]["description"],
+            "description": names[lang][1],
             "lang": lang,
             "id": "./",
             "start_url": "./",
@@ -363,7 +363,7 @@ def on_post_build(config):
     logo = next((f for f in needs if f.endswith(".svg")), None)
     downloads = section(config, "downloads")
     _write_offline_pages(site, langs, pages, stylesheets, logo, downloads)
-    _write_manifests(site, langs)
+    _write_manifests(site, langs, site_names(config))
     shell = needs + [langs.prefix(lang) + OFFLINE_PAGE for lang in langs.codes]
 
     save = {}

@@ -1,4 +1,4 @@
-/* Pedoman ASN Maluku Tenggara: no sitemap.xml requests beside the language alternates.
+/* The handbook engine: no sitemap.xml requests beside the language alternates.
  *
  * Material's bundle (its language selector, function `ui` in bundle.min.js) takes every
  * <link rel="alternate"> of the page and requests sitemap.xml *relative to that link*

@@ -1,4 +1,4 @@
-/* Pedoman ASN Maluku Tenggara: download the search index only when the reader wants to search.
+/* The handbook engine: download the search index only when the reader wants to search.
  *
  * Material requests search/search_index.json (with XMLHttpRequest) on every page load; on an
  * island connection that is the largest download of the page, and most readers never search.

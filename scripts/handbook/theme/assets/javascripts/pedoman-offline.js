@@ -1,4 +1,4 @@
-/* Pedoman ASN Maluku Tenggara: offline-first reading, the page's side (the worker is sw.js).
+/* The handbook engine: offline-first reading, the page's side (the worker is sw.js).
  *
  * Added to every page of the online site by handbook/plugin/hooks/offline_first.py (never to the file://
  * offline copy), with data-root, the page's relative path to the site root.

@@ -1,4 +1,4 @@
-/* Pedoman ASN Maluku Tenggara: small reader helpers, no third-party code.
+/* The handbook engine: small reader helpers, no third-party code.
  *
  * 1. A "Salin tautan" / "Copy link" button after every ## and ### heading of the content. It copies
  *    the absolute address of that section (site_url + page + #id), works with the keyboard (it is a

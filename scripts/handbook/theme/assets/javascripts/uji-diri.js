@@ -1,4 +1,4 @@
-/* Pedoman ASN Maluku Tenggara: the self-check questions ("Uji diri"), no third-party code.
+/* The handbook engine: the self-check questions ("Uji diri"), no third-party code.
  *
  * handbook/plugin/hooks/content_blocks.py renders each ```uji-diri block as a <fieldset class="uji-soal">
  * of radio buttons, a <details> with the feedback for every option (<li data-pilihan="a"

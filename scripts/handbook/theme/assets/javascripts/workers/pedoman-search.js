@@ -1,4 +1,4 @@
-/* Pedoman ASN Maluku Tenggara: Material's search worker, with a ranking that fits how readers type.
+/* The handbook engine: Material's search worker, with a ranking that fits how readers type.
  *
  * A theme file (handbook/theme/, supplied by the handbook plugin to every site that uses it). Pages name it as their
  * search worker: handbook/plugin/hooks/search_ranking.py rewrites the "search" entry of Material's
