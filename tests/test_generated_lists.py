@@ -113,19 +113,33 @@ def test_each_context_page_lists_its_characters_and_cases(built_site, lang):
         assert listed_cases == {c for c, p in cases.items() if slug in as_slug_list(p.meta["konteks"])}, slug
 
 
-def test_unknown_slug_in_front_matter_fails_the_build_naming_file_and_slug(tmp_path):
+def _case_list_site(tmp_path, sections):
+    """A site whose home page lists the cases; its one case names a value that has no page."""
     docs = tmp_path / "docs"
     (docs / "studi-kasus").mkdir(parents=True)
+    (docs / "karakter").mkdir()
     for lang in LANGS:
         (docs / f"index.{lang}.md").write_text("---\ntitle: Beranda\n---\n\n<!-- auto: daftar-kasus -->\n")
+        (docs / "karakter" / f"integritas.{lang}.md").write_text("---\ntitle: Integritas\nnomor: 1\nringkas: Jujur.\nberakhlak: [akuntabel]\n---\n\nTeks.\n")
         (docs / "studi-kasus" / f"kasus.{lang}.md").write_text(
-            "---\ntitle: Kasus\nringkas: Satu.\nkarakter: [integritas, kejujuran]\nkonteks: []\ndurasi: 30\n---\n\nTeks.\n"
+            "---\ntitle: Kasus\nringkas: Satu.\nkarakter: [integritas, kejujuran]\ndurasi: 30\n---\n\nTeks.\n"
         )
-    config = write_fixture_config(tmp_path, ["index.md", "studi-kasus/kasus.md"], sections={"cases": "studi-kasus"})
-    result = mkdocs_build(config, tmp_path / "site")
+    config = write_fixture_config(tmp_path, ["index.md", "karakter/integritas.md", "studi-kasus/kasus.md"], sections=sections)
+    return mkdocs_build(config, tmp_path / "site")
+
+
+def test_unknown_slug_in_front_matter_fails_the_build_naming_file_and_slug(tmp_path):
+    result = _case_list_site(tmp_path, {"values": "karakter", "cases": "studi-kasus"})
     assert result.returncode != 0
-    assert "docs/studi-kasus/kasus.id.md:4: unknown slug 'kejujuran' in 'karakter'" in result.stderr
+    assert "docs/studi-kasus/kasus.id.md:4: unknown slug 'kejujuran' in 'karakter'; use one of: integritas" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_list_of_a_kind_the_handbook_does_not_have_fails_naming_the_option(tmp_path):
+    result = _case_list_site(tmp_path, {"cases": "studi-kasus"})  # no values section
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/index.id.md: '<!-- auto: daftar-kasus -->' lists the values pages, but mkdocs.yml names no folder for them" in result.stderr
+    assert "plugins > handbook > sections > values" in result.stderr
 
 
 def test_unknown_marker_fails_the_build(tmp_path):

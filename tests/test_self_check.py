@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, mkdocs_build, write_fixture_config
 
 FIXTURES = ROOT / "tests" / "fixtures" / "blocks"
-NAV = ["index.md", "karakter/integritas.md", "studi-kasus/hadiah-upacara-adat.md", "pelatih/index.md"]
+NAV = ["index.md", "karakter/integritas.md", "konteks-lokal/wilayah-kepulauan.md", "studi-kasus/hadiah-upacara-adat.md", "pelatih/index.md"]
 BEST = {"id": "Jawaban terbaik.", "en": "Best answer."}
 PAGES = {"id": "karakter/integritas/index.html", "en": "en/karakter/integritas/index.html"}
 
@@ -45,7 +45,7 @@ def build(folder, docs_from=("_base",), nav=NAV):
     for name in docs_from:
         shutil.copytree(FIXTURES / name / "docs", docs, dirs_exist_ok=True)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
-    config = write_fixture_config(folder, nav, sections={"values": "karakter", "cases": "studi-kasus", "trainer_guide": "pelatih"})
+    config = write_fixture_config(folder, nav, sections={"values": "karakter", "context": "konteks-lokal", "cases": "studi-kasus", "trainer_guide": "pelatih"})
     return mkdocs_build(config, folder / "site", site_url="https://example.org/pedoman/")
 
 

@@ -397,7 +397,7 @@ def _job(kind, site, docs, registry_file, target):
     return {
         "kind": kind, "name": target.name, "lang": "id", "target": str(target), "site": str(site), "docs": str(docs),
         "registry": str(registry_file), "site_url": SUBPATH_SITE_URL, "cases": ["studi-kasus/uji.md"],
-        "characters": ["karakter/satu.md"], "guide": "pelatih/index.md", "version": "v1", "date": "2025-06-15",
+        "characters": ["karakter/satu.md"], "guide": "pelatih/index.md", "default_lang": "id", "version": "v1", "date": "2025-06-15",
         "date_text": "15 Juni 2025", "edition": "2026.1",
     }
 

@@ -1,5 +1,7 @@
 """The handbook's one command: `handbook VERB NOUN ...`, each with --help.
 
+    handbook new DIR              start a handbook for another agency (a starter that builds)
+    handbook check                the pages' checks (content, and translations with several languages)
     handbook check content        template pages: front matter, section ids, blocks, coverage
     handbook check links          links and anchors of a built site (--site)
     handbook check translations   English pages against their Indonesian sources
@@ -29,6 +31,8 @@ from handbook import project
 
 # verb (and noun) -> (module in handbook.commands, arguments put in front of the user's)
 COMMANDS = {
+    ("new", None): ("new", []),
+    ("check", None): ("check_all", []),
     ("check", "content"): ("check_content", []),
     ("check", "links"): ("check_links", []),
     ("check", "translations"): ("check_translations", ["check"]),
@@ -73,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         project.use(argv[1])
         argv = argv[2:]
-    if not project.CONFIG.is_file():
+    if argv[0] != "new" and not project.CONFIG.is_file():
         print(
             f"handbook: no mkdocs.yml in {project.ROOT}: run handbook in your handbook's folder "
             "(the one holding mkdocs.yml), or name the file: handbook -f path/to/mkdocs.yml VERB ...",

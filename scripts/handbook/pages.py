@@ -138,6 +138,9 @@ def front_matter_errors(page: Page, shown: str, slugs: dict[str, tuple]) -> list
     """Missing keys and unknown slugs for a template page (``slugs``: kind -> the slugs of its pages)."""
     errors = []
     for key in vocabulary.REQUIRED_FRONT_MATTER.get(page.kind, ()):
+        names_kind = vocabulary.SLUG_KEYS.get(key)
+        if isinstance(names_kind, str) and names_kind not in slugs:
+            continue  # it names pages of a kind this handbook does not have (e.g. no local context)
         if key not in page.meta:
             errors.append(
                 ContentError(shown, 1, f"front matter lacks '{key}'; add it (see CONTRIBUTING.md, Front matter)")
@@ -153,7 +156,10 @@ def front_matter_errors(page: Page, shown: str, slugs: dict[str, tuple]) -> list
         if isinstance(allowed, str):  # the slugs of the handbook's own pages of that kind
             if allowed == page.kind:
                 continue
-            allowed = slugs.get(allowed, ())
+            if allowed not in slugs:
+                errors.append(ContentError(shown, page.line_of(key), f"'{key}' names {allowed} pages, but this handbook has none (mkdocs.yml: plugins > handbook > sections > {allowed}); remove the line or add the section"))
+                continue
+            allowed = slugs[allowed]
         value = page.meta[key]
         items = list(value) if isinstance(value, (list, tuple)) else ([] if value is None else [value])
         if any(not isinstance(item, str) for item in items):

@@ -151,7 +151,8 @@ def _related_characters(ctx) -> str:
 
 def _case_table(ctx) -> str:
     t = ctx["t"]
-    values, contexts = _pages(ctx, "values"), _pages(ctx, "context")
+    values = _pages(ctx, "values")
+    contexts = _pages(ctx, "context") if ctx["settings"].folder("context") else {}  # a handbook may have none
     rows = [
         f"| {t['title']} | {t['main']} | {t['others']} | {t['context']} | {t['minutes']} |",
         "|---|---|---|---|--:|",
@@ -175,7 +176,7 @@ def _case_table(ctx) -> str:
         rows.append(
             f"| [{_text(case.meta['title'])}]({_link(ctx['here'], _folder(ctx, 'cases'), case.slug)}) "
             f"| {character(characters[0])} | {', '.join(character(s) for s in characters[1:])} "
-            f"| {', '.join(context(s) for s in content.as_slug_list(case.meta['konteks']))} "
+            f"| {', '.join(context(s) for s in content.as_slug_list(case.meta.get('konteks')))} "
             f"| {case.meta['durasi']} |"
         )
     return "\n".join(rows)

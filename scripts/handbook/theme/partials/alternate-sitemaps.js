@@ -3,7 +3,7 @@
  * Material's bundle (its language selector, function `ui` in bundle.min.js) takes every
  * <link rel="alternate"> of the page and requests sitemap.xml *relative to that link*
  * (new URL("sitemap.xml", link.href)), to map pages between languages when a language link is
- * clicked. The handbook's alternates are page addresses (karakter/integritas/), so those requests
+ * clicked. The handbook's alternates are page addresses (values/honesty/), so those requests
  * end in 404 (two console errors on every page), and, as the alternates are absolute addresses
  * under SITE_URL, they would reach that host even from a copy served elsewhere. The handbook does
  * not need that mapping: its language links already point at the same page and section

@@ -1,0 +1,82 @@
+"""`handbook new DIR`: another agency's starter handbook builds strict and passes `handbook check`
+at once, in one language or two, outside this repository, and carries nothing of this handbook.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CONFIG, ROOT, SECTIONS
+
+# What is this handbook's own: its names, its download prefix, its folders as addresses.
+HANDBOOK = next(p["handbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "handbook" in p)
+OURS = ["Maluku", "Malra", HANDBOOK["download_prefix"], CONFIG["site_name"], *(f"/{SECTIONS[kind]}/" for kind in ("values", "cases", "context"))]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1750000000")
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="module", params=["id", "id,en"])
+def starter(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("agency") / "pedoman"
+    made = run("handbook", "new", str(folder), "--languages", request.param, cwd=folder.parent)
+    assert made.returncode == 0, made.stderr
+    built = run("mkdocs", "build", "--strict", "--site-dir", "site", cwd=folder)
+    assert built.returncode == 0, built.stderr[-3000:]
+    return request.param.split(","), folder
+
+
+def test_the_starter_passes_its_checks(starter):
+    languages, folder = starter
+    checked = run("handbook", "check", cwd=folder)
+    assert (checked.returncode, checked.stdout) == (0, ""), checked.stdout + checked.stderr
+
+
+def test_the_starter_site_is_in_its_languages_only(starter):
+    languages, folder = starter
+    site = folder / "site"
+    assert (site / "en").is_dir() == ("en" in languages)
+    for page in ("index.html", "nilai/integritas/index.html", "kasus/hadiah-di-loket/index.html", "pelatih/index.html"):
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
+        assert soup.html["lang"] == languages[0], page
+    value = BeautifulSoup((site / "nilai" / "integritas" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert len(value.select(".uji-soal")) == 5  # its self-check, rendered
+    # The session plan links its case; the case list and the value's case list come from front matter.
+    guide = (site / "pelatih" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../kasus/hadiah-di-loket/"' in guide
+    assert "hadiah-di-loket" in (site / "nilai" / "integritas" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_starter_carries_nothing_of_this_handbook(starter):
+    _, folder = starter
+    found = {}
+    for path in [*folder.rglob("*")]:
+        if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".webmanifest", ".md", ".yml", ".xml", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            hits = [word for word in OURS if word in text]
+            if hits:
+                found[str(path.relative_to(folder))] = hits
+    assert not found, found
+
+
+def test_the_starter_installs_this_engine_from_its_source(starter):
+    _, folder = starter
+    lines = [line for line in (folder / "requirements.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(lines) == 1 and (Path(lines[0]) / "pyproject.toml").is_file() and Path(lines[0]).resolve() == ROOT.resolve()
+
+
+def test_new_refuses_a_folder_in_use_and_a_language_without_text(tmp_path):
+    (tmp_path / "used").mkdir()
+    (tmp_path / "used" / "notes.txt").write_text("x", encoding="utf-8")
+    used = run("handbook", "new", str(tmp_path / "used"), cwd=tmp_path)
+    assert used.returncode == 2 and "not an empty folder" in used.stderr and "Traceback" not in used.stderr
+    malay = run("handbook", "new", str(tmp_path / "ms"), "--languages", "ms", cwd=tmp_path)
+    assert malay.returncode == 2 and "no starter text for ms" in malay.stderr and not (tmp_path / "ms").exists()
