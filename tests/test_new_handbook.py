@@ -4,6 +4,7 @@ at once, in one language or two, outside this repository, and carries nothing of
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -20,7 +21,8 @@ OURS = ["Maluku", "Malra", HANDBOOK["download_prefix"], CONFIG["site_name"], *(f
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1750000000")
+    env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE", "FEEDBACK_EMAIL")}
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1750000000")  # the starter's own site_url
     return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
@@ -80,3 +82,33 @@ def test_new_refuses_a_folder_in_use_and_a_language_without_text(tmp_path):
     assert used.returncode == 2 and "not an empty folder" in used.stderr and "Traceback" not in used.stderr
     malay = run("handbook", "new", str(tmp_path / "ms"), "--languages", "ms", cwd=tmp_path)
     assert malay.returncode == 2 and "no starter text for ms" in malay.stderr and not (tmp_path / "ms").exists()
+
+
+def test_the_starter_builds_its_downloads_with_codes_to_its_own_address(tmp_path):
+    """`handbook build` in a one-language starter: its PDFs render, every QR code is one of its own
+    registered addresses, nothing printed names this handbook, and its site has the offline
+    worker and an Indonesian search index."""
+    folder = tmp_path / "pedoman"
+    assert run("handbook", "new", str(folder), cwd=tmp_path).returncode == 0
+    built = run("handbook", "build", cwd=folder)
+    assert built.returncode == 0, built.stderr[-3000:]
+    downloads = folder / "site" / "unduhan"
+    pdfs = sorted(path.name for path in downloads.glob("*.pdf"))
+    assert pdfs == ["kartu-karakter-id.pdf", "kartu-kasus-pelatih-id.pdf", "kartu-kasus-peserta-id.pdf", "pedoman-asn-id.pdf"]
+    registered = {line.split()[0] for line in (folder / "permalinks.txt").read_text(encoding="utf-8").splitlines() if line.startswith("/")}
+    codes = set()
+    for name in pdfs:
+        text = subprocess.run(["pdftotext", str(downloads / name), "-"], capture_output=True, text=True, check=True).stdout
+        assert not [word for word in OURS if word in text], name
+        pages = tmp_path / name
+        subprocess.run(["pdftoppm", "-r", "150", "-gray", str(downloads / name), str(pages)], check=True)
+        for image in sorted(tmp_path.glob(f"{name}*.pgm")):
+            found = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True).stdout.split()
+            codes.update(found)
+    assert codes, "no QR code on the printed cards"
+    site_url = "https://pedoman.example.org"
+    assert all(code.startswith(site_url + "/") and code[len(site_url):].split("#")[0] in registered for code in codes), codes
+    worker = (folder / "site" / "sw.js").read_text(encoding="utf-8")
+    assert '"offline":{"id":"offline.html"}' in worker
+    index = json.loads((folder / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["id"] and (folder / "site" / "assets/javascripts/lunr/min/lunr.id.min.js").is_file()

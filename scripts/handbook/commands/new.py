@@ -7,7 +7,8 @@ engine, from where it comes: --engine SPEC, by default the running engine's sour
 (abbreviations and terms), and pages: a home page, one value with its self-check, one case with
 its timings, a trainer guide with one session, a glossary and a downloads page. Indonesian only by
 default (file names without a language: nilai/integritas.md); --languages id,en writes both
-languages (nilai/integritas.id.md and .en.md) with the i18n plugin. `mkdocs build --strict` and
+languages (nilai/integritas.id.md and .en.md) with the i18n plugin. Its addresses are registered in
+permalinks.txt (and, with two languages, its translations recorded in translations.lock). `mkdocs build --strict` and
 `handbook check` pass in it at once; the pages say what to replace.
 
 Exit status: 0 written, 2 unusable input (DIR not empty, a language with no starter text).
@@ -17,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -172,12 +175,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     name = args.name or starter_pages.TEXT[languages[0]]["site_name"]
     written = write(folder, name, languages, args.engine or engine_spec())
+    steps = []
     if len(languages) > 1:
         # The translations start in sync: record each page's sections (translations.lock).
-        synced = subprocess.run([sys.executable, "-m", "handbook", "sync", "--all"], cwd=folder, capture_output=True, text=True)
-        if synced.returncode != 0:
-            print(f"handbook new: {synced.stderr.strip() or synced.stdout.strip()}", file=sys.stderr)
-            return 1
+        steps.append([sys.executable, "-m", "handbook", "sync", "--all"])
+    with tempfile.TemporaryDirectory() as built:
+        # Its addresses start registered (permalinks.txt): the printed QR codes point only at those.
+        steps.append([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", built])
+        steps.append([sys.executable, "-m", "handbook", "permalinks", "add", "--site", built])
+        for step in steps:
+            done = subprocess.run(step, cwd=folder, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+            if done.returncode != 0:
+                problems = [line for line in done.stderr.splitlines() if not line.startswith("INFO")]
+                print(f"handbook new: {' '.join(step[2:4])} failed in {folder}:\n" + "\n".join(problems[-20:]), file=sys.stderr)
+                return 1
     print(f"handbook new: wrote {len(written)} files into {folder}. Next, in that folder:")
     print("  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt")
     print("  .venv/bin/mkdocs serve            # read it at http://127.0.0.1:8000/")

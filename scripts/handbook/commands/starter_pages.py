@@ -152,8 +152,9 @@ def pages(lang: str, name: str) -> dict[str, str]:
 def _value(lang: str) -> str:
     id_ = lang == "id"
     sections = [
-        ("ringkasan", "Ringkasan", "Summary", "Integritas berarti jujur dan teguh, juga ketika tidak ada yang melihat.",
-         "Integrity means being honest and steady, also when no one is watching."),
+        ("ringkasan", "Ringkasan", "Summary",
+         "<!-- auto: ringkas -->\n\n- Layani semua warga dengan syarat dan urutan yang sama.\n- Tolak pemberian yang berkaitan dengan jabatan.",
+         "<!-- auto: ringkas -->\n\n- Serve every resident on the same terms and in the same order.\n- Decline gifts connected with your office."),
         ("makna", "Makna", "Meaning", "Pegawai yang berintegritas melayani semua warga dengan syarat yang sama dan menolak pemberian karena jabatannya.",
          "A civil servant with integrity serves every resident on the same terms and declines gifts given for the office."),
         ("mengapa-penting", "Mengapa penting", "Why it matters", "Warga percaya kepada kantor yang adil. Tulis di sini mengapa nilai ini penting di daerah Anda.",
@@ -162,8 +163,8 @@ def _value(lang: str) -> str:
          "- Decline gifts connected with your office.\n- Own your mistakes and correct them."),
         ("kaitan-berakhlak", "Kaitan dengan BerAKHLAK", "Link with BerAKHLAK", "Nilai ini sejalan dengan Akuntabel.",
          "This value goes with Akuntabel (accountable)."),
-        ("refleksi", "Refleksi", "Reflection", "Kapan terakhir Anda menolak sesuatu karena jabatan Anda?",
-         "When did you last decline something because of your office?"),
+        ("refleksi", "Refleksi", "Reflection", "- Kapan terakhir Anda menolak sesuatu karena jabatan Anda?",
+         "- When did you last decline something because of your office?"),
     ]
     body = "".join(f"## {(ti if id_ else te)} {{#{ident}}}\n\n{(bi if id_ else be)}\n\n" for ident, ti, te, bi, be in sections)
     body += f"## {'Uji diri' if id_ else 'Self-check'} {{#uji-diri}}\n\n"

@@ -59,6 +59,8 @@ class Context:
     author: str = ""  # mkdocs.yml site_author, the PDFs' metadata
     publisher: dict = None  # handbook/publisher.py lines in ``lang``: who issues it, status, contact
     default_lang: str = ""  # the handbook's default language: a page missing in ``lang`` falls back to it
+    title: str = ""  # the handbook's title in ``lang`` (site_name), in the printed headers
+    values_title: str = ""  # the title of the values' section page in ``lang``, on the pocket card
 
     @property
     def edition_text(self) -> str:
@@ -200,7 +202,7 @@ def participant(ctx: Context, cases: list[BookPage], characters: list[BookPage])
 
     def lay_out(chosen: list[BookPage], with_test: bool):
         cards = "".join(_card(ctx, page, keys, cases.index(page) + 1, len(cases), sizes[page.key]) for page in chosen)
-        return pdf.layout(document(ctx, ctx.t["participant_title"], cards + (test if with_test else ""), "peserta", ctx.t["participant_header"]), ctx.site)
+        return pdf.layout(document(ctx, ctx.t["participant_title"], cards + (test if with_test else ""), "peserta", ctx.t["participant_header"].format(title=ctx.title)), ctx.site)
 
     anchors = [page.key for page in cases] + ([PRE_POST_ID] if test else [])
     rendered = lay_out(cases, True)
@@ -235,16 +237,22 @@ TRAINER_ONLY_MARKDOWN = ["tables", "def_list", "sane_lists", "attr_list", "md_in
 def _trainer_only_parts(ctx: Context, page: BookPage) -> list:
     """The page's trainer-only blocks (handbook/trainer_only.py), read from its source: the public
     pages never hold them."""
-    stem = page.source[: -len(".md")]
-    for lang in dict.fromkeys((ctx.lang, ctx.default_lang)):  # the site falls back to the default language
-        path = ctx.docs / f"{stem}.{lang}.md"
+    for name in source_names(page.source, ctx.lang, ctx.default_lang):  # the site falls back to the default language
+        path = ctx.docs / name
         if path.is_file():
             try:
-                body = read_page(path, f"docs/{stem}.{lang}.md")
+                body = read_page(path, f"docs/{name}")
                 return trainer_only.split(body.body, first_line=body.body_start)[1]
             except (ContentError, trainer_only.TrainerOnlyError) as error:
-                raise BookError(f"docs/{stem}.{lang}.md:{getattr(error, 'line', 1)}: {error}") from None
+                raise BookError(f"docs/{name}:{getattr(error, 'line', 1)}: {error}") from None
     return []
+
+
+def source_names(source: str, lang: str, default: str) -> list[str]:
+    """The files a page may come from, first choice first: in its language, in the default one,
+    or without a language (a one-language handbook: ``nilai/integritas.md``)."""
+    stem = source[: -len(".md")]
+    return [f"{stem}.{code}.md" for code in dict.fromkeys((lang, default))] + [source]
 
 
 def _trainer_only_link(ctx: Context, page: BookPage, href: str) -> str:

@@ -17,21 +17,21 @@ from handbook.pages import ContentError, as_slug_list, read_page
 
 from . import book, pdf, qr
 from .book import BookError, BookPage
-from .cards import Context, document, esc, inner, page_starts
+from .cards import Context, document, esc, inner, page_starts, source_names
 from .sections import section, unwrap_links
 
 POCKET_ID = "kartu-saku"
 
 
 def _front_matter(ctx: Context, page: BookPage) -> dict:
-    stem = page.source[: -len(".md")]
-    for lang in dict.fromkeys((ctx.lang, ctx.default_lang)):  # the site falls back to the default language
-        path = ctx.docs / f"{stem}.{lang}.md"
+    for name in source_names(page.source, ctx.lang, ctx.default_lang):  # the site falls back to the default language
+        path = ctx.docs / name
         if path.is_file():
             try:
-                return read_page(path, f"docs/{stem}.{lang}.md").meta
+                return read_page(path, f"docs/{name}").meta
             except ContentError as error:
                 raise BookError(str(error)) from None
+    stem = page.source[: -len(".md")]
     raise BookError(f"docs/{stem}.{ctx.lang}.md: no such page; the character handouts need it")
 
 
@@ -98,7 +98,7 @@ def _pocket(ctx: Context, characters: list[dict]) -> str:
         for c in characters
     )
     return (
-        f'<section class="saku" id="{POCKET_ID}"><h1 class="saku-judul">{esc(t["pocket_title"])}</h1>'
+        f'<section class="saku" id="{POCKET_ID}"><h1 class="saku-judul">{esc(t["pocket_title"].format(values=ctx.values_title))}</h1>'
         f'<p class="saku-petunjuk">{esc(t["pocket_hint"].format(url=ctx.site_url))}</p><div class="saku-kisi">{cells}</div></section>'
     )
 
@@ -108,7 +108,7 @@ def handouts(ctx: Context, characters: list[BookPage]):
     keys = {page.built: page.key for page in characters}
     data = [_character(ctx, page, keys) for page in characters]
     body = "".join(_sheet(ctx, c) for c in data) + _pocket(ctx, data)
-    rendered = pdf.layout(document(ctx, ctx.t["handout_title"], body, "karakter", ctx.t["handout_header"]), ctx.site)
+    rendered = pdf.layout(document(ctx, ctx.t["handout_title"], body, "karakter", ctx.t["handout_header"].format(title=ctx.title)), ctx.site)
     starts = page_starts(rendered, [c["key"] for c in data] + [POCKET_ID])
     for number, c in enumerate(data):
         following = data[number + 1]["key"] if number + 1 < len(data) else POCKET_ID

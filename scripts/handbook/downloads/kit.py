@@ -18,7 +18,7 @@ from handbook import addresses
 
 from . import cards, handouts, pdf, qr
 from .book import BookPage, nav_sources
-from handbook.build import instance
+from handbook.build import instance, site_names
 from handbook.settings import from_config
 from handbook import interface, publisher
 
@@ -67,6 +67,7 @@ def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path
                 "kind": kind, "name": name, "lang": lang, "target": str(downloads / name),
                 "site": str(offline), "docs": str(docs), "registry": str(registry_file), "site_url": config["site_url"],
                 "cases": cases, "characters": characters, "guide": guide, "default_lang": settings.languages.default,
+                "title_text": site_names(config)[lang][0], "values_title": _section_title(docs, settings.folder("values"), lang, settings),
                 "version": version, "edition": options.edition.strip(), "author": str(config.site_author or ""),
                 "publisher": publisher.lines(publisher.load(options, config.config_file_path), lang, PUBLISHER_LABELS[lang]),
                 "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
@@ -74,6 +75,19 @@ def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path
                 "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in langs},
             })
     return found
+
+
+def _section_title(docs: Path, folder: str | None, lang: str, settings) -> str:
+    """The title of a section's index page in ``lang`` (its front matter), or "" without one."""
+    from handbook.pages import page_file, read_page
+
+    if folder is None:
+        return ""
+    for code in dict.fromkeys((lang, settings.languages.default)):
+        path = page_file(docs / folder, "index", code, settings.languages)
+        if path.is_file():
+            return str(read_page(path, settings=settings).meta.get("title", "")).strip()
+    return ""
 
 
 def render(job: dict) -> tuple[str, int]:
@@ -85,6 +99,7 @@ def render(job: dict) -> tuple[str, int]:
         css="\n".join(path.read_text(encoding="utf-8") for path in CSS_FILES),
         date=job["date"], date_text=job["date_text"], version=job["version"], edition=job["edition"], author=job.get("author", ""),
         publisher=job.get("publisher") or {}, default_lang=job["default_lang"],
+        title=job.get("title_text", ""), values_title=job.get("values_title", ""),
     )
     pages = lambda sources: [BookPage(source, lang) for source in sources]  # noqa: E731
     if job["kind"] == "participant":
