@@ -22,7 +22,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build, search_results
+from conftest import CONFIG, I18N_LANGUAGES, ROOT, mkdocs_build, search_results
 
 offline_first = importlib.import_module("handbook.plugin.hooks.offline_first")
 LABELS = offline_first.LABELS
@@ -65,7 +65,12 @@ def test_manifest_of_each_language(page, served_site, lang):
     href = page.locator('link[rel="manifest"]').evaluate("link => link.href")
     assert href == served_site + prefix + "manifest.webmanifest"
     manifest = json.loads(urllib.request.urlopen(href).read())
-    assert manifest["name"] == LABELS[lang]["name"] and manifest["short_name"] == LABELS[lang]["short_name"]
+    # The app's name and description are the language's site_name and site_description (mkdocs.yml).
+    own = next(language for language in I18N_LANGUAGES if language["locale"] == lang)
+    name = " ".join(str(own.get("site_name") or CONFIG["site_name"]).split())
+    description = " ".join(str(own.get("site_description") or CONFIG["site_description"]).split())
+    assert (manifest["name"], manifest["description"]) == (name, description)
+    assert manifest["short_name"] == LABELS[lang]["short_name"] and manifest["lang"] == lang
     assert manifest["display"] == "standalone" and manifest["theme_color"].startswith("#")
     assert urllib.parse.urljoin(href, manifest["start_url"]) == served_site + prefix
     sizes = {}

@@ -61,6 +61,8 @@ def resolve(argv: list[str]) -> tuple[str, list[str], str] | None:
         module, prefix = COMMANDS[(argv[0], argv[1])]
         return module, prefix + argv[2:], f"handbook {argv[0]} {argv[1]}"
     if (argv[0], None) in COMMANDS:
+        if len(argv) > 1 and not argv[1].startswith("-") and any(verb == argv[0] and noun for verb, noun in COMMANDS):
+            return None  # a verb with nouns (check) followed by a noun it does not have
         module, prefix = COMMANDS[(argv[0], None)]
         return module, prefix + argv[1:], f"handbook {argv[0]}"
     return None
