@@ -49,7 +49,7 @@ def render(docs_root: Path, page_text: str, src: str, lang: str = "id") -> str:
     config.plugins["i18n"].current_language = lang
     page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(source), src_uri=src))
     body = page_text.split("---\n", 2)[2]
-    converted = CONTENT_BLOCKS.on_page_markdown(body, page, config, None)
+    converted = CONTENT_BLOCKS.on_page_markdown(body, page, config, None, state={})
     return markdown.markdown(converted, extensions=["attr_list", "md_in_html", "tables"])
 
 

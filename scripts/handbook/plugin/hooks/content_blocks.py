@@ -116,12 +116,18 @@ def _session(parsed, t, ctx) -> str:
     return _table(rows, t)
 
 
-def _context(config, page, lang) -> dict:
+def _context(config, page, lang, state: dict) -> dict:
     docs = Path(config.docs_dir)
     folder = section(config, "cases")  # a session plan names cases of this section
     settings = from_config(config)
-    cases = {case.slug: case for case in content.section_pages(docs, folder, lang, settings)} if folder else {}
-    sources = {case.slug: case for case in content.section_pages(docs, folder, settings.languages.default, settings)} if cases else {}
+
+    def cases_in(code: str) -> dict:
+        if code not in state:  # read once per build and language (the plugin's state)
+            state[code] = {case.slug: case for case in content.section_pages(docs, folder, code, settings)}
+        return state[code]
+
+    cases = cases_in(lang) if folder else {}
+    sources = cases_in(settings.languages.default) if cases else {}
     return {
         "cases_folder": folder,
         "cases": cases,
@@ -130,7 +136,7 @@ def _context(config, page, lang) -> dict:
     }
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown, page, config, files, state):
     if "```" not in markdown and "~~~" not in markdown:
         return markdown
     found = blocks.find_blocks(markdown)
@@ -160,7 +166,7 @@ def on_page_markdown(markdown, page, config, files):
         elif block.kind == "jadwal-kasus":
             rendered = _case_timing(parsed, t)
         else:
-            ctx = ctx or _context(config, page, lang)
+            ctx = ctx or _context(config, page, lang, state)
             rendered = _session(parsed, t, ctx)
         indented = "\n".join((block.indent + line) if line else "" for line in rendered.split("\n"))
         pieces += [markdown[last : block.start], f"\n{indented}\n\n"]

@@ -66,14 +66,16 @@ def _folder(ctx, kind: str) -> str:
 
 def _pages(ctx, kind: str) -> dict[str, content.Page]:
     """The pages of a kind in the page's language (read once per page), by slug, in order."""
-    if kind not in ctx["loaded"]:
+    loaded = ctx["loaded"]  # the plugin's state for this step: read once per build and language
+    if (kind, ctx["lang"]) not in loaded:
         settings = ctx["settings"]
         try:
-            slugs = ctx.setdefault("slugs", content.kind_slugs(ctx["docs"], settings))
-            ctx["loaded"][kind] = _load(ctx["docs"], _folder(ctx, kind), ctx["lang"], settings, slugs)
+            if "slugs" not in loaded:
+                loaded["slugs"] = content.kind_slugs(ctx["docs"], settings)
+            loaded[(kind, ctx["lang"])] = _load(ctx["docs"], _folder(ctx, kind), ctx["lang"], settings, loaded["slugs"])
         except content.ContentError as error:
             raise PluginError(str(error)) from None
-    return ctx["loaded"][kind]
+    return loaded[(kind, ctx["lang"])]
 
 
 def _link(from_section: str, section: str, slug: str, anchor: str = "") -> str:
@@ -282,7 +284,7 @@ GENERATORS = {
 }
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown, page, config, files, state):
     if "<!--" not in markdown or not MARKER.search(markdown):
         return markdown
     docs_dir = Path(config.docs_dir)
@@ -292,7 +294,7 @@ def on_page_markdown(markdown, page, config, files):
         "page": page,
         "settings": settings,
         "docs": docs_dir,
-        "loaded": {},
+        "loaded": state,
         "lang": lang,
         "default": default_language(config),
         "t": LABELS[lang],
