@@ -29,12 +29,14 @@ def site_names(config) -> dict[str, tuple[str, str]]:
     """{language: (site_name, site_description)}: the i18n language's own, else the project's."""
     i18n = config.plugins.get("i18n")
     own = {language.locale: language for language in (i18n.config.languages if i18n else [])}
+    # mkdocs.yml's own values: during the build, config.site_name may be another language's.
+    name, description = instance(config).site_texts or (str(config.site_name or ""), str(config.site_description or ""))
     found = {}
     for lang in languages(config).codes:
         language = own.get(lang) or {}
         found[lang] = (
-            str(language.get("site_name") or config.site_name).strip(),
-            str(language.get("site_description") or config.site_description or "").strip(),
+            str(language.get("site_name") or name).strip(),
+            str(language.get("site_description") or description).strip(),
         )
     return found
 

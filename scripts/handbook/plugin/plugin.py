@@ -164,11 +164,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
 
     def __init__(self):
         self.state: dict[str, dict] = defaultdict(dict)
+        # The project's own site_name and site_description, as mkdocs.yml gives them: the i18n
+        # plugin overwrites config.site_name while it builds another language.
+        self.site_texts: tuple[str, str] | None = None
 
     def on_config(self, config):
         """Check the options and put the engine's theme files under the project's own overrides."""
         if not self.config.enabled:
             return config
+        if self.site_texts is None:
+            self.site_texts = (str(config.site_name or ""), str(config.site_description or ""))
         for option, example in (("edition", '"2026.1"'), ("download_prefix", "pedoman-asn-kabupaten")):
             if not self.config[option].strip():
                 raise PluginError(
