@@ -110,3 +110,14 @@ def test_handbook_finds_its_project_from_where_it_runs(tmp_path):
     assert named.returncode == 0, named.stdout[-2000:] + named.stderr[-2000:]
     here = _handbook("check", "content", cwd=ROOT)
     assert here.returncode == 0 and here.stdout == named.stdout
+
+
+def test_a_section_folder_that_is_missing_stops_the_build_at_its_line(tmp_path):
+    config = _small_site(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    assert '      sections: {}\n' in text
+    config.write_text(text.replace('      sections: {}\n', '      sections:\n        cases: kasus-hilang\n'), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("        cases: kasus-hilang") + 1
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"{config}:{line}: plugins > handbook > sections > cases: there is no folder 'kasus-hilang'" in result.stderr
