@@ -119,7 +119,10 @@ def test_sync_of_one_section_leaves_the_others_stale(tmp_path):
 def test_fallback_is_not_reported_when_the_config_turns_it_off(tmp_path):
     docs = make_fixture("missing_english_translation", tmp_path)
     config = tmp_path / "mkdocs.yml"
-    config.write_text("plugins:\n  - i18n:\n      fallback_to_default: false\n")
+    config.write_text(
+        "site_name: x\ntheme: {name: material}\nplugins:\n  - i18n:\n      fallback_to_default: false\n"
+        "      languages:\n        - {locale: id, default: true, name: Indonesia}\n        - {locale: en, name: English}\n"
+    )
     assert located(check(docs, "--config", str(config))) == ["docs/baru.id.md:1: MISSING_TRANSLATION"]
 
 
@@ -218,11 +221,12 @@ def test_bad_terms_file_and_bad_sync_requests_exit_2(tmp_path):
 def test_language_identification_on_sample_sentences():
     from handbook import translations
 
-    assert translations.identify_block("Tolak dengan hormat dan jelaskan alasannya kepada warga yang datang.")[0] == "id"
-    assert translations.identify_block("Refuse respectfully and explain why to the resident who came in.")[0] == "en"
-    assert translations.identify_block("Langgur, Kei Kecil.")[0] is None  # too short to judge
+    words = translations.function_words(("id", "en"))
+    assert translations.identify_block("Tolak dengan hormat dan jelaskan alasannya kepada warga yang datang.", words)[0] == "id"
+    assert translations.identify_block("Refuse respectfully and explain why to the resident who came in.", words)[0] == "en"
+    assert translations.identify_block("Langgur, Kei Kecil.", words)[0] is None  # too short to judge
     # A cited title in the other language does not make the block that language.
-    assert translations.identify_block('Australian Public Service Commission, "APS Values and Code of Conduct in practice" (model keputusan REFLECT).')[0] is None
+    assert translations.identify_block('Australian Public Service Commission, "APS Values and Code of Conduct in practice" (model keputusan REFLECT).', words)[0] is None
 
 
 def test_check_content_reads_the_terms_file(tmp_path):
@@ -284,3 +288,36 @@ def test_empty_docs_folder_exits_2_and_writes_nothing(tmp_path, command):
     result = run_script("check_translations.py", *command, "--docs", str(docs))
     assert result.returncode == 2 and "holds no" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "translations.lock").exists()
+
+
+def test_the_languages_and_their_direction_come_from_mkdocs_yml(tmp_path):
+    """A handbook written in English first and translated into Indonesian: the checker takes the
+    source and the translation from mkdocs.yml's i18n languages, not from the file suffixes it
+    knows, and names the languages in its messages from their interface tables."""
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ntheme: {name: material}\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n        - {locale: id, name: Indonesia}\n",
+        encoding="utf-8",
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    english = "---\ntitle: Gifts\n---\n\n## Behaviour {#perilaku}\n\nRefuse every gift that comes with the job, and explain why to the person who offers it.\n"
+    (docs / "hadiah.en.md").write_text(english, encoding="utf-8")
+    (docs / "hadiah.id.md").write_text(english.replace("title: Gifts", "title: Hadiah").replace("Behaviour", "Perilaku"), encoding="utf-8")
+    (docs / "baru.en.md").write_text("---\ntitle: New\n---\n\nA page that is not translated yet, and the checker says so.\n", encoding="utf-8")
+    synced = run_script("check_translations.py", "sync", "docs/hadiah.id.md", "--docs", str(docs))
+    assert synced.returncode == 0 and "docs/hadiah.id.md: marked in sync" in synced.stdout, synced.stdout + synced.stderr
+    result = check(docs)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("docs/baru.en.md:1: MISSING_TRANSLATION: no Indonesian translation docs/baru.id.md") for line in lines), lines
+    assert any(line.startswith("docs/hadiah.id.md:7: UNTRANSLATED: this paragraph reads as English, not Indonesian") for line in lines), lines
+    assert not any(line.startswith("docs/hadiah.en.md") for line in lines), lines
+
+
+def test_a_one_language_handbook_has_no_translations_to_check(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme: {name: material, language: id}\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    result = check(tmp_path / "docs")
+    assert (result.returncode, result.stderr) == (0, "") and "one language (id)" in result.stdout

@@ -55,6 +55,7 @@ def test_every_file_is_in_the_one_language(one_language):
         assert soup.html["lang"] == lang, page
         assert not soup.select('link[rel="alternate"][hreflang]'), page  # no other language to point to
         assert not soup.select(".md-select"), page  # no language switcher
+        assert not soup.select("[hreflang]"), page  # no link to another language (the 404 page offered one)
     manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["lang"] == lang
 

@@ -40,6 +40,9 @@ def test_the_starter_passes_its_checks(starter):
     languages, folder = starter
     checked = run("handbook", "check", cwd=folder)
     assert (checked.returncode, checked.stdout) == (0, ""), checked.stdout + checked.stderr
+    # Its built site links nothing it lacks: no other language's home on the 404 page, the engine's icons.
+    links = run("handbook", "check", "links", "--site", "site", cwd=folder)
+    assert links.returncode == 0, links.stdout + links.stderr
 
 
 def test_the_starter_site_is_in_its_languages_only(starter):
@@ -55,6 +58,8 @@ def test_the_starter_site_is_in_its_languages_only(starter):
     guide = (site / "pelatih" / "index.html").read_text(encoding="utf-8")
     assert 'href="../kasus/hadiah-di-loket/"' in guide
     assert "hadiah-di-loket" in (site / "nilai" / "integritas" / "index.html").read_text(encoding="utf-8")
+    glossary = BeautifulSoup((site / "glosarium" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert glossary.select("article dl dt") and glossary.select("article dl dd")  # its terms, as a definition list
 
 
 def test_the_starter_carries_nothing_of_this_handbook(starter):

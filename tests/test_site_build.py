@@ -58,6 +58,9 @@ def test_404_page_in_each_language(built_site):
     assert english.h1.get_text(strip=True) == "Page not found"
     # A 404 is served at any address: its links must be absolute from site_url.
     assert english.select_one('a[href="/pedoman/en/"]') is not None
+    # Each offers the other language's home page, in that language.
+    assert [(a["hreflang"], a["href"], a.parent["lang"]) for a in indonesian.select("article a[hreflang]")] == [("en", SUBPATH_SITE_URL + "en/", "en")]
+    assert [(a["hreflang"], a["href"], a.parent["lang"]) for a in english.select("article a[hreflang]")] == [("id", SUBPATH_SITE_URL, "id")]
 
 
 def test_acronyms_show_as_tooltips(built_site):

@@ -169,7 +169,7 @@ def problems(path: Path, shown: str, lang: str, terms: list[Term], wording: list
     italic_spans = [m.span() for pattern in ITALIC for m in pattern.finditer(body)]
     body = _masked(body, TAG)
     for term in terms:
-        if lang not in term.italic:
+        if not term.italic_in(lang):
             continue
         exact = re.compile(term.pattern.pattern)  # the case terms.yml writes it
         for match in exact.finditer(body):

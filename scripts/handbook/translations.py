@@ -9,8 +9,9 @@ A page is cut into *sections* at its ``##`` headings, keyed by their explicit id
 the first ``##`` heading (front matter included) is the section ``_intro``. ``###`` headings stay
 inside their ``##`` section.
 
-The lock (``translations.lock``, JSON, beside ``docs/``) holds, for each English page, a hash of
-each section of its Indonesian source as it was when the English page was last brought in line.
+The lock (``translations.lock``, JSON, beside ``docs/``) holds, for each translated page
+(``<page>.<lang>.md``), a hash of each section of its source (the default language's page) as it
+was when the translation was last brought in line.
 A section whose hash differs now (or that is new) is *stale*.
 """
 
@@ -26,7 +27,6 @@ from .pages import ContentError, Page, read_page
 from .terms import Term, load_terms  # noqa: F401  (re-exported for the checker and the hook)
 
 INTRO = "_intro"
-SOURCE, TARGET = "id", "en"
 LOCK_NAME = "translations.lock"
 LOCK_VERSION = 1
 LOCK_ABOUT = (
@@ -265,7 +265,7 @@ def lock_path(docs: Path) -> Path:
 
 def counterpart(relative: str, lang: str) -> str:
     """'karakter/integritas.id.md' -> 'karakter/integritas.en.md' (lang='en')."""
-    return re.sub(r"\.(id|en)\.md$", f".{lang}.md", relative)
+    return re.sub(r"\.[^./]+\.md$", f".{lang}.md", relative)
 
 
 @dataclass(frozen=True)
@@ -288,32 +288,12 @@ def stale_sections(source: ParsedPage, recorded: dict[str, str] | None) -> list[
 
 
 # --------------------------------------------------------------------------------------------
-# Language identification: function-word counts (measured in handbook/benchmarks/language_id.py)
+# Language identification: function-word counts (measured in handbook/benchmarks/language_id.py).
+# Each language's function words are data: ``language.function_words`` in its interface table.
 
-INDONESIAN_WORDS = frozenset(
-    """
-    yang dan di ke dari untuk dengan ini itu tidak ada akan pada dalam atau juga bisa dapat karena
-    oleh sebagai adalah tetapi jika lebih kita kami mereka ia dia saat sudah belum harus agar bukan
-    lalu apa siapa bagaimana setiap semua antara tentang bagi hanya masih seperti para tanpa
-    sendiri secara serta namun sebelum setelah kepada terhadap yaitu ketika sering pernah sangat
-    boleh perlu mau ingin atas bahwa banyak beberapa tersebut begitu cara diri saya kamu anda
-    sebuah seorang telah sedang mana sini kalau supaya sehingga meskipun maka pun lagi tetap
-    menjadi membuat memberi melihat bersama sesuai tiap apakah mengapa kapan juga tak atau
-    """.split()
-)
-ENGLISH_WORDS = frozenset(
-    """
-    the of and to in is are was were be been being a an that this these those for with on as by it
-    its from at or not but if when what who whom which how why you your yours they their them he
-    she his her we our us can will would should could must may might has have had do does did
-    there here than then also only about into out up so because while where after before any each
-    every all some more most other such very just own both between through over under again
-    without until whether whose everyone someone nothing something
-    """.split()
-)
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_FUNCTION_WORDS = 3  # fewer function words than this: too little text to judge
-DOMINANCE = 2.0  # one language's count must be at least this multiple of the other's
+DOMINANCE = 2.0  # one language's count must be at least this multiple of any other's
 
 
 def plain_text(text: str, terms: list[Term] = ()) -> str:
@@ -334,27 +314,35 @@ def plain_text(text: str, terms: list[Term] = ()) -> str:
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”")
 
 
-def identify_block(text: str) -> tuple[str | None, int, int]:
+def function_words(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each language's function words, from its interface table."""
+    from handbook import interface
+
+    return {lang: frozenset(str(interface.table(lang)["language"]["function_words"]).split()) for lang in languages}
+
+
+def identify_block(text: str, words: dict[str, frozenset[str]]) -> tuple[str | None, dict[str, int]]:
     """Like identify(), but quotations (titles, quoted speech) are set aside: a page may cite a
     title in its original language. A block that is mostly quotation is judged whole."""
     unquoted = QUOTED.sub(" ", text)
-    verdict = identify(unquoted)
+    verdict = identify(unquoted, words)
     if verdict[0] is None:
         quoted_words = len(WORD.findall(text)) - len(WORD.findall(unquoted))
         if quoted_words >= 2 * len(WORD.findall(unquoted)):
-            return identify(text)
+            return identify(text, words)
     return verdict
 
 
-def identify(text: str) -> tuple[str | None, int, int]:
-    """('id' | 'en' | None, Indonesian function words, English function words) for a plain text."""
-    words = [w.lower() for w in WORD.findall(text)]
-    indonesian = sum(w in INDONESIAN_WORDS for w in words)
-    english = sum(w in ENGLISH_WORDS for w in words)
-    if indonesian + english < MIN_FUNCTION_WORDS:
-        return None, indonesian, english
-    if indonesian >= DOMINANCE * english and indonesian >= MIN_FUNCTION_WORDS:
-        return "id", indonesian, english
-    if english >= DOMINANCE * indonesian and english >= MIN_FUNCTION_WORDS:
-        return "en", indonesian, english
-    return None, indonesian, english
+def identify(text: str, words: dict[str, frozenset[str]]) -> tuple[str | None, dict[str, int]]:
+    """(the language of a plain text or None, function words counted per language) among the
+    languages of ``words`` (``function_words(languages)``)."""
+    found = [w.lower() for w in WORD.findall(text)]
+    counts = {lang: sum(w in known for w in found) for lang, known in words.items()}
+    ranked = sorted(counts, key=counts.get, reverse=True)
+    if not ranked or sum(counts.values()) < MIN_FUNCTION_WORDS:
+        return None, counts
+    best = counts[ranked[0]]
+    runner_up = counts[ranked[1]] if len(ranked) > 1 else 0
+    if best >= MIN_FUNCTION_WORDS and best >= DOMINANCE * runner_up:
+        return ranked[0], counts
+    return None, counts

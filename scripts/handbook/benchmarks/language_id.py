@@ -1,8 +1,8 @@
-"""Language identification benchmark: how well the UNTRANSLATED check tells Indonesian from English.
+"""Language identification benchmark: how well the UNTRANSLATED check tells the handbook's languages apart.
 
 The labelled set is made from the handbook itself: every prose block (paragraph, list item, table
-row, definition, admonition title) of every `.id.md` page is labelled Indonesian, and every block of
-every `.en.md` page English. The classifier is handbook/translations.py `identify()`:
+row, definition, admonition title) of every `<page>.<lang>.md` page is labelled with its file's
+language (here: `.id.md` Indonesian, `.en.md` English). The classifier is handbook/translations.py `identify()`:
 function-word counts after removing code, link targets, italics (foreign words) and the terms of
 includes/terms.yml; it abstains ("unsure") on blocks with fewer than 3 function words or no clear
 majority. Precision and recall are per language; an abstention counts against recall only, which
@@ -23,17 +23,18 @@ import time
 from pathlib import Path
 
 from handbook import translations as tr
+from handbook.addresses import project_languages
 from handbook.project import ROOT
 
 LONG_BLOCK_WORDS = 12
 
 
-def labelled_blocks(docs: Path, terms) -> list[tuple[str, str, str]]:
+def labelled_blocks(docs: Path, terms, languages: tuple[str, ...]) -> list[tuple[str, str, str]]:
     """(label, location, plain text) for every prose block of the site."""
     found = []
     for path in sorted(docs.rglob("*.md")):
         label = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else None
-        if label not in ("id", "en"):
+        if label not in languages:
             continue
         shown = f"docs/{path.relative_to(docs).as_posix()}"
         parsed = tr.parse(path, shown)
@@ -43,12 +44,13 @@ def labelled_blocks(docs: Path, terms) -> list[tuple[str, str, str]]:
     return found
 
 
-def evaluate(blocks) -> tuple[dict, list, float]:
+def evaluate(blocks, languages: tuple[str, ...]) -> tuple[dict, list, float]:
+    words = tr.function_words(languages)
     start = time.perf_counter()
-    verdicts = [(label, location, tr.identify_block(text)[0]) for label, location, text in blocks]
+    verdicts = [(label, location, tr.identify_block(text, words)[0]) for label, location, text in blocks]
     seconds = time.perf_counter() - start
     stats = {}
-    for lang in ("id", "en"):
+    for lang in languages:
         true_positive = sum(1 for label, _, found in verdicts if found == lang and label == lang)
         predicted = sum(1 for _, _, found in verdicts if found == lang)
         actual = sum(1 for label, _, _ in verdicts if label == lang)
@@ -65,16 +67,17 @@ def evaluate(blocks) -> tuple[dict, list, float]:
 
 def main(root: Path, docs: Path | None = None, show_errors: bool = True) -> None:
     docs = docs or root / "docs"
-    terms = tr.load_terms(root / "includes" / "terms.yml")
-    blocks = labelled_blocks(docs, terms)
-    stats, errors, seconds = evaluate(blocks)
+    languages = project_languages().codes
+    terms = tr.load_terms(root / "includes" / "terms.yml", languages=languages)
+    blocks = labelled_blocks(docs, terms, languages)
+    stats, errors, seconds = evaluate(blocks, languages)
     print("== Language identification (UNTRANSLATED check): function-word counts ==")
-    print(f"labelled set: {len(blocks)} prose blocks of {docs} (id pages -> id, en pages -> en)")
+    print(f"labelled set: {len(blocks)} prose blocks of {docs} (each <page>.<lang>.md page's blocks -> <lang>)")
     print(f"{'language':<10} {'blocks':>6} {'precision':>9} {'recall':>7} {'unsure':>6} {'wrong':>5}")
     for lang, row in stats.items():
         print(f"{lang:<10} {row['blocks']:>6} {row['precision']:>9.1%} {row['recall']:>7.1%} {row['unsure']:>6} {row['wrong']:>5}")
     long_blocks = [b for b in blocks if len(tr.WORD.findall(b[2])) >= LONG_BLOCK_WORDS]
-    long_stats, _, _ = evaluate(long_blocks)
+    long_stats, _, _ = evaluate(long_blocks, languages)
     print(
         f"recall on blocks of {LONG_BLOCK_WORDS}+ words (paragraph length): "
         + ", ".join(f"{lang} {row['recall']:.1%} of {row['blocks']}" for lang, row in long_stats.items())

@@ -197,9 +197,10 @@ def check(docs: Path, abbreviations: Path, terms: Path, settings: Settings) -> l
     """Every problem of every page under docs; a page that cannot be read is an UNREADABLE problem."""
     problems: list[ContentError] = []
     terms_shown = str(terms.resolve().relative_to(ROOT)) if terms.resolve().is_relative_to(ROOT) else str(terms)
-    term_rules = load_terms(terms, terms_shown)
-    wording = load_wording(terms, terms_shown)
-    quotes, never_quoted = load_quotes(terms, terms_shown)
+    codes = settings.languages.codes
+    term_rules = load_terms(terms, terms_shown, codes)
+    wording = load_wording(terms, terms_shown, codes)
+    quotes, never_quoted = load_quotes(terms, terms_shown, codes)
     known = known_abbreviations(abbreviations) | not_acronyms(terms)
     numbers: dict[str, dict[int, str]] = {lang: {} for lang in settings.languages.codes}
     default = settings.languages.default

@@ -1,26 +1,27 @@
-"""Check that every English page keeps up with its Indonesian source, section for section.
+"""Check that every translated page keeps up with its source, section for section.
 
-Indonesian (`<page>.id.md`) is the source; English (`<page>.en.md`) a faithful translation. For every
-page pair under docs/ it reports:
-  MISSING_TRANSLATION  one file of the pair is missing (English or Indonesian)
-  FALLBACK_PUBLISHED   the English site shows the Indonesian text (no .en.md, and the i18n plugin's
+The languages are the handbook's (mkdocs.yml: the i18n plugin's ``languages``): the default
+language's page (`<page>.<source>.md`, Indonesian in this handbook) is the source, every other
+language's (`<page>.<lang>.md`, English here) a faithful translation. For every page it reports:
+  MISSING_TRANSLATION  one file of the pair is missing (the translation or the source)
+  FALLBACK_PUBLISHED   a translated site shows the source text (no translation, and the i18n plugin's
                        fallback_to_default is on; with --site, read from the built pages)
   SECTION_IDS          the heading ids differ: missing, extra, renamed, out of order or at another level
   STRUCTURE            a section has a different number of tables, table rows, list items,
                        admonitions or images, or links to different targets
   FRONT_MATTER         different front-matter keys, or a value that must be identical (slugs,
                        numbers: everything but title and ringkas) differs
-  UNTRANSLATED         a paragraph of the English page is Indonesian, or the reverse
-  TERM_TRANSLATED      a term of includes/terms.yml in an Indonesian section is missing from the
-                       English section (it must stay untranslated)
-  STALE                an Indonesian section changed (or is new) since the English page was last
-                       synced in translations.lock; a warning, an error with --strict
+  UNTRANSLATED         a paragraph of a translation is in another language, or one of the source is
+  TERM_TRANSLATED      a term of includes/terms.yml in a source section is missing from the
+                       translated section (it must stay untranslated)
+  STALE                a source section changed (or is new) since the translation was last synced
+                       in translations.lock; a warning, an error with --strict
 
 Output: one line per problem, `docs/<file>.md:<line>: <CODE>: <message>`; --format json for tools,
 --report for a summary of completeness per site section. Exit status: 0 clean (warnings allowed),
 1 problems found, 2 bad usage or input (unreadable page, bad front matter, missing lock file).
 
-After translating or updating an English page, mark it synced:
+After translating or updating a page, mark it synced:
   handbook sync docs/karakter/integritas.en.md [--section perilaku]
   handbook sync --all      (every page pair: only to create the lock)
 
@@ -39,6 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from handbook import interface
 from handbook import translations as tr
 from handbook.addresses import source_of
 from handbook.builtsite import SiteError, list_files
@@ -52,7 +54,6 @@ CODE_ORDER = (
     "UNTRANSLATED", "TERM_TRANSLATED", "STALE",
 )
 SYNC_HINT = "handbook sync"
-LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Problem:
     code: str
     message: str
     severity: str = "error"
-    section: str | None = None  # the Indonesian section it belongs to (a stale one makes it a warning)
+    section: str | None = None  # the source section it belongs to (a stale one makes it a warning)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.code}: {self.message}"
@@ -76,13 +77,14 @@ class BadInput(Exception):
 # Finding page pairs
 
 
-def page_pairs(docs: Path) -> dict[str, dict[str, Path]]:
-    """'karakter/integritas' -> {'id': path, 'en': path} (a language is absent when its file is)."""
+def page_pairs(docs: Path, languages) -> dict[str, dict[str, Path]]:
+    """'karakter/integritas' -> {'id': path, 'en': path}: a page's file in each of the handbook's
+    languages (a language is absent when its file is)."""
     pairs: dict[str, dict[str, Path]] = defaultdict(dict)
     for path in sorted(docs.rglob("*.md")):
-        match = re.match(r"^(.*)\.(id|en)\.md$", path.relative_to(docs).as_posix())
-        if match:
-            pairs[match.group(1)][match.group(2)] = path
+        key, _, lang = path.relative_to(docs).as_posix()[: -len(".md")].rpartition(".")
+        if key and lang in languages.codes:
+            pairs[key][lang] = path
     return dict(sorted(pairs.items()))
 
 
@@ -90,18 +92,21 @@ def shown(path: Path, docs: Path) -> str:
     return f"docs/{path.relative_to(docs).as_posix()}"
 
 
-def fallback_enabled(config: Path | None) -> bool:
-    """Whether mkdocs.yml (following INHERIT) turns on the i18n plugin's fallback_to_default."""
-    seen = set()
-    while config is not None and config.exists() and config not in seen:
-        seen.add(config)
-        text = config.read_text(encoding="utf-8")
-        found = re.search(r"^\s*fallback_to_default:\s*(\S+)", text, re.M)
-        if found:
-            return found.group(1).strip("'\"").lower() in ("true", "yes", "on")
-        parent = re.search(r"^INHERIT:\s*(\S+)", text, re.M)
-        config = (config.parent / parent.group(1)).resolve() if parent else None
-    return True  # the plugin's default
+def load_languages(config: Path):
+    """(the handbook's languages, whether the i18n plugin's fallback_to_default is on), from its
+    mkdocs.yml loaded through MkDocs (the project's own is loaded once per run)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from handbook import project
+    from handbook.languages import of_config
+
+    try:
+        loaded = project.load_config() if config.resolve() == project.CONFIG else load_config(str(config))
+    except ConfigurationError as error:
+        raise BadInput(f"{config}: {error}; fix mkdocs.yml (mkdocs build --strict shows where)") from None
+    i18n = loaded.plugins.get("i18n")
+    return of_config(loaded), bool(i18n and i18n.config.fallback_to_default)
 
 
 def site_section(key: str) -> str:
@@ -117,7 +122,7 @@ def check_front_matter(source: tr.ParsedPage, target: tr.ParsedPage) -> list[Pro
     ours, theirs = target.page.meta, source.page.meta
     for key in theirs:
         if key not in ours:
-            problems.append(Problem(target.shown, 1, "FRONT_MATTER", f"no '{key}' key; the Indonesian page has it ({source.shown}:{source.page.line_of(key)}); add '{key}:' to the front matter", section=tr.INTRO))
+            problems.append(Problem(target.shown, 1, "FRONT_MATTER", f"no '{key}' key; the source page has it ({source.shown}:{source.page.line_of(key)}); add '{key}:' to the front matter", section=tr.INTRO))
         elif key not in tr.TRANSLATED_KEYS and _comparable(ours[key]) != _comparable(theirs[key]):
             problems.append(Problem(
                 target.shown, target.page.line_of(key), "FRONT_MATTER",
@@ -127,7 +132,7 @@ def check_front_matter(source: tr.ParsedPage, target: tr.ParsedPage) -> list[Pro
             ))
     for key in ours:
         if key not in theirs:
-            problems.append(Problem(target.shown, target.page.line_of(key), "FRONT_MATTER", f"'{key}' is not in the Indonesian page's front matter ({source.shown}); remove it or add it there", section=tr.INTRO))
+            problems.append(Problem(target.shown, target.page.line_of(key), "FRONT_MATTER", f"'{key}' is not in the source page's front matter ({source.shown}); remove it or add it there", section=tr.INTRO))
     return problems
 
 
@@ -155,7 +160,7 @@ def check_section_ids(source: tr.ParsedPage, target: tr.ParsedPage) -> list[Prob
         extra = ours[j1:j2] if tag in ("insert", "replace") else []
         if tag == "replace" and len(missing) == len(extra) and not any(i in b for i, _, _ in missing) and not any(i in a for i, _, _ in extra):
             for (ident, _, line), (wanted, _, source_line) in zip(extra, missing):
-                problems.append(Problem(target.shown, line, "SECTION_IDS", f"id '{ident}' where {source.shown}:{source_line} has '{wanted}'; use the Indonesian id (ids are identical in both languages)", section=source.section_at(source_line)))
+                problems.append(Problem(target.shown, line, "SECTION_IDS", f"id '{ident}' where {source.shown}:{source_line} has '{wanted}'; use the source page's id (ids are identical in every language)", section=source.section_at(source_line)))
             continue
         here = ours[j1][2] if j1 < len(ours) else last_line
         for ident, _, source_line in missing:
@@ -164,9 +169,9 @@ def check_section_ids(source: tr.ParsedPage, target: tr.ParsedPage) -> list[Prob
             problems.append(Problem(target.shown, here, "SECTION_IDS", f"no heading with id '{ident}' here; {source.shown}:{source_line} has it (same ids, same order in both languages)", section=source.section_at(source_line)))
         for ident, _, line in extra:
             if ident in a:
-                problems.append(Problem(target.shown, line, "SECTION_IDS", f"'{ident}' is out of order; the Indonesian order is: {', '.join(a)}", section=source.section_at(dict((i, n) for i, _, n in theirs)[ident])))
+                problems.append(Problem(target.shown, line, "SECTION_IDS", f"'{ident}' is out of order; the source page's order is: {', '.join(a)}", section=source.section_at(dict((i, n) for i, _, n in theirs)[ident])))
             else:
-                problems.append(Problem(target.shown, line, "SECTION_IDS", f"id '{ident}' is not in {source.shown}; use the Indonesian page's ids: {', '.join(a)}", section=target.section_at(line)))
+                problems.append(Problem(target.shown, line, "SECTION_IDS", f"id '{ident}' is not in {source.shown}; use the source page's ids: {', '.join(a)}", section=target.section_at(line)))
     return problems
 
 
@@ -189,13 +194,13 @@ def check_structure(source: tr.ParsedPage, target: tr.ParsedPage) -> list[Proble
             a, b = getattr(theirs, kind), getattr(ours, kind)
             if len(a) != len(b):
                 line = _first_difference(a, b, ours.line)
-                problems.append(Problem(target.shown, line, "STRUCTURE", f"{name} has {len(b)} {label}, the Indonesian {len(a)} ({source.shown}:{a[0] if a else theirs.line})", section=ours.ident))
+                problems.append(Problem(target.shown, line, "STRUCTURE", f"{name} has {len(b)} {label}, the source {len(a)} ({source.shown}:{a[0] if a else theirs.line})", section=ours.ident))
         for kind, label in (("images", "image"), ("links", "link")):
             a, b = getattr(theirs, kind), getattr(ours, kind)
             wanted, found = Counter(t for _, t in a), Counter(t for _, t in b)
             for target_url, count in (found - wanted).items():
                 line = next(n for n, t in b if t == target_url)
-                problems.append(Problem(target.shown, line, "STRUCTURE", f"{label} to '{target_url}' in {name} is not in the Indonesian section ({source.shown}:{theirs.line}); link the same targets in both languages", section=ours.ident))
+                problems.append(Problem(target.shown, line, "STRUCTURE", f"{label} to '{target_url}' in {name} is not in the source section ({source.shown}:{theirs.line}); link the same targets in every language", section=ours.ident))
             for target_url, count in (wanted - found).items():
                 source_line = next(n for n, t in a if t == target_url)
                 problems.append(Problem(target.shown, ours.line if ours.ident != tr.INTRO else target.page.body_start, "STRUCTURE", f"{name} lacks the {label} to '{target_url}' of {source.shown}:{source_line}", section=ours.ident))
@@ -203,22 +208,28 @@ def check_structure(source: tr.ParsedPage, target: tr.ParsedPage) -> list[Proble
 
 
 def _first_difference(a: list[int], b: list[int], fallback: int) -> int:
-    """The line of the English element where the counts start to differ (or of its last one)."""
+    """The line of the translation's element where the counts start to differ (or of its last one)."""
     if not b:
         return fallback
     return b[min(len(a), len(b) - 1)] if len(b) > len(a) else b[-1]
 
 
-def check_language(parsed: tr.ParsedPage, expected: str, terms) -> list[Problem]:
+def language_names(languages) -> dict[str, str]:
+    """Each language's name in these (English) messages, from its interface table."""
+    return {lang: str(interface.table(lang)["language"]["english_name"]) for lang in languages.codes}
+
+
+def check_language(parsed: tr.ParsedPage, expected: str, terms, words: dict, names: dict) -> list[Problem]:
     problems = []
     for section in parsed.sections:
         for block in section.blocks:
-            found, indonesian, english = tr.identify_block(tr.plain_text(block.text, terms))
+            found, counts = tr.identify_block(tr.plain_text(block.text, terms), words)
             if found is not None and found != expected:
+                counted = " and ".join(f"{counts[lang]} {names[lang]}" for lang in counts)
                 problems.append(Problem(
                     parsed.shown, block.line, "UNTRANSLATED",
-                    f"this {block.kind} reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[expected]} "
-                    f"({indonesian} Indonesian and {english} English function words); translate it",
+                    f"this {block.kind} reads as {names[found]}, not {names[expected]} "
+                    f"({counted} function words); translate it",
                 ))
     return problems
 
@@ -253,9 +264,9 @@ def _term_text(raw: str) -> str:
     return re.sub(r"\{[^}\n]*\}", " ", text)
 
 
-def check_stale(source: tr.ParsedPage, target: tr.ParsedPage, key: str, lock: dict, strict: bool) -> list[Problem]:
+def check_stale(source: tr.ParsedPage, target: tr.ParsedPage, entry_name: str, lock: dict, strict: bool) -> list[Problem]:
     severity = "error" if strict else "warning"
-    recorded = lock.get(f"{key}.en.md")
+    recorded = lock.get(entry_name)
     stale = tr.stale_sections(source, recorded)
     command = f"{SYNC_HINT} {target.shown}"
     if stale is None:
@@ -270,7 +281,7 @@ def check_stale(source: tr.ParsedPage, target: tr.ParsedPage, key: str, lock: di
         problems.append(Problem(
             target.shown, line, "STALE",
             f"{name} {what} {source.shown}:{theirs.line} since this page was last synced; "
-            f"update the English text (git diff or git log -p {source.shown}), then run: {command}{section_option}",
+            f"update the translation (git diff or git log -p {source.shown}), then run: {command}{section_option}",
             severity,
             entry.ident,
         ))
@@ -278,7 +289,7 @@ def check_stale(source: tr.ParsedPage, target: tr.ParsedPage, key: str, lock: di
 
 
 def _insertion_line(source: tr.ParsedPage, target: tr.ParsedPage, ident: str) -> int:
-    """Where a section the English page lacks belongs: the next shared section's heading, or the end."""
+    """Where a section the translation lacks belongs: the next shared section's heading, or the end."""
     idents = [s.ident for s in source.sections]
     for later in idents[idents.index(ident) + 1 :]:
         ours = target.section(later)
@@ -288,7 +299,7 @@ def _insertion_line(source: tr.ParsedPage, target: tr.ParsedPage, ident: str) ->
 
 
 def soften(problems: list[Problem], stale: list[Problem], strict: bool) -> list[Problem]:
-    """Parity problems inside a stale section are warnings: the Indonesian text moved first."""
+    """Parity problems inside a stale section are warnings: the source text moved first."""
     stale_ids = {p.section for p in stale if p.section}
     if strict or not stale_ids:
         return problems
@@ -308,47 +319,57 @@ class Result:
     sections: dict[str, dict]  # site section -> counts, for the report
 
 
-def check_docs(docs: Path, lock: dict, terms, strict: bool, fallback: bool, site: Path | None) -> Result:
+def check_docs(docs: Path, lock: dict, terms, strict: bool, fallback: bool, site: Path | None, languages) -> Result:
     problems: list[Problem] = []
     report: dict[str, dict] = defaultdict(lambda: Counter())
-    pairs = page_pairs(docs)
-    published_fallback = _fallback_pages(site, docs) if site else None
+    source_lang, names = languages.default, language_names(languages)
+    words = tr.function_words(languages.codes)
+    pairs = page_pairs(docs, languages)
+    published_fallback = {lang: _fallback_pages(site, docs, lang, languages) for lang in languages.others} if site else None
     for key, files in pairs.items():
         counts = report[site_section(key)]
         counts["pages"] += 1
-        if "id" not in files:
-            problems.append(Problem(shown(files["en"], docs), 1, "MISSING_TRANSLATION", f"no Indonesian source docs/{key}.id.md; Indonesian is written first: add it, or remove this page"))
+        if source_lang not in files:
+            first = shown(next(iter(files.values())), docs)
+            problems.append(Problem(first, 1, "MISSING_TRANSLATION", f"no {names[source_lang]} source docs/{key}.{source_lang}.md; {names[source_lang]} is written first: add it, or remove this page"))
             continue
-        source = _parse(files["id"], docs)
+        source = _parse(files[source_lang], docs)
         counts["sections"] += len(source.sections)
-        problems += check_language(source, "id", terms)
-        if "en" not in files:
-            problems.append(Problem(source.shown, 1, "MISSING_TRANSLATION", f"no English translation docs/{key}.en.md; translate this page into it"))
-            address = "/en/" + ("" if key == "index" else key.removesuffix("/index") + "/")
-            if published_fallback is not None:
-                if key in published_fallback:
-                    problems.append(Problem(source.shown, 1, "FALLBACK_PUBLISHED", f"the built site shows this Indonesian text at {address}; English readers see an untranslated page until docs/{key}.en.md exists"))
-            elif fallback:
-                problems.append(Problem(source.shown, 1, "FALLBACK_PUBLISHED", f"with fallback_to_default the site publishes this Indonesian text at {address}; add docs/{key}.en.md"))
-            continue
-        target = _parse(files["en"], docs)
-        counts["translated"] += 1
-        found = (
-            check_front_matter(source, target)
-            + check_section_ids(source, target)
-            + check_structure(source, target)
-            + check_language(target, "en", terms)
-            + check_terms(source, target, terms)
-        )
-        stale = check_stale(source, target, key, lock, strict)
-        problems += soften(found, stale, strict) + stale
-        unrecorded = f"{key}.en.md" not in lock
-        stale_count = len(source.sections) if unrecorded else len(stale)
-        counts["stale"] += stale_count
-        counts["synced"] += len(source.sections) - stale_count
-        counts["pages_in_sync"] += int(not stale)
+        problems += check_language(source, source_lang, terms, words, names)
+        for lang in languages.others:
+            problems += _check_translation(key, files, lang, source, docs, lock, terms, strict, fallback, published_fallback, words, names, languages, counts)
     problems.sort(key=lambda p: (p.file, p.line, CODE_ORDER.index(p.code), p.message))
     return Result(problems, {k: dict(v) for k, v in sorted(report.items())})
+
+
+def _check_translation(key, files, lang, source, docs, lock, terms, strict, fallback, published_fallback, words, names, languages, counts) -> list[Problem]:
+    """The problems of one page's translation into one language (counted into ``counts``)."""
+    if lang not in files:
+        problems = [Problem(source.shown, 1, "MISSING_TRANSLATION", f"no {names[lang]} translation docs/{key}.{lang}.md; translate this page into it")]
+        address = "/" + languages.prefix(lang) + ("" if key == "index" else key.removesuffix("/index") + "/")
+        if published_fallback is not None:
+            if key in published_fallback[lang]:
+                problems.append(Problem(source.shown, 1, "FALLBACK_PUBLISHED", f"the built site shows this {names[languages.default]} text at {address}; {names[lang]} readers see an untranslated page until docs/{key}.{lang}.md exists"))
+        elif fallback:
+            problems.append(Problem(source.shown, 1, "FALLBACK_PUBLISHED", f"with fallback_to_default the site publishes this {names[languages.default]} text at {address}; add docs/{key}.{lang}.md"))
+        return problems
+    target = _parse(files[lang], docs)
+    counts["translated"] += 1
+    found = (
+        check_front_matter(source, target)
+        + check_section_ids(source, target)
+        + check_structure(source, target)
+        + check_language(target, lang, terms, words, names)
+        + check_terms(source, target, terms)
+    )
+    entry = f"{key}.{lang}.md"
+    stale = check_stale(source, target, entry, lock, strict)
+    unrecorded = entry not in lock
+    stale_count = len(source.sections) if unrecorded else len(stale)
+    counts["stale"] += stale_count
+    counts["synced"] += len(source.sections) - stale_count
+    counts["pages_in_sync"] += int(not stale)
+    return soften(found, stale, strict) + stale
 
 
 def _parse(path: Path, docs: Path) -> tr.ParsedPage:
@@ -358,17 +379,17 @@ def _parse(path: Path, docs: Path) -> tr.ParsedPage:
         raise BadInput(str(error)) from None
 
 
-def _fallback_pages(site: Path, docs: Path) -> set[str]:
-    """Page keys whose /en/ page the built site made from an Indonesian file."""
+def _fallback_pages(site: Path, docs: Path, lang: str, languages) -> set[str]:
+    """Page keys whose page in ``lang`` the built site made from a source-language file."""
     if not (site / "index.html").exists():
         raise BadInput(f"{site}: no index.html; build the site first (mkdocs build) or leave out --site")
-    found = set()
+    found, folder, source_suffix = set(), languages.prefix(lang), f".{languages.default}.md"
     for path in list_files(site):
-        if not (path.startswith("en/") and path.endswith("index.html")) or path == "en/404.html":
+        if not (path.startswith(folder) and path.endswith("index.html")) or path == f"{folder}404.html":
             continue
         source = source_of(path, docs)
-        if source is not None and source.name.endswith(".id.md"):
-            found.add(re.sub(r"\.id\.md$", "", source.relative_to(docs).as_posix()))
+        if source is not None and source.name.endswith(source_suffix):
+            found.add(source.relative_to(docs).as_posix().removesuffix(source_suffix))
     return found
 
 
@@ -390,7 +411,7 @@ def format_report(result: Result) -> str:
         lines.append("Problems: " + ", ".join(f"{code} {by_code[code]}" for code in CODE_ORDER if by_code[code]))
     else:
         lines.append("Problems: none")
-    lines.append("'complete' counts Indonesian sections whose English page exists and is in sync with the lock.")
+    lines.append("'complete' counts source sections whose translation exists and is in sync with the lock (per language).")
     return "\n".join(lines)
 
 
@@ -420,36 +441,46 @@ def format_json(result: Result, exit_code: int) -> str:
 # sync
 
 
-def resolve_page(argument: str, docs: Path) -> str:
-    """A page key ('karakter/integritas') from 'docs/karakter/integritas.en.md' and similar."""
+def resolve_page(argument: str, docs: Path, languages) -> list[tuple[str, str]]:
+    """(page key, translation language) pairs a sync argument names: 'docs/karakter/integritas.en.md'
+    names one translation; the source file or the page without suffix names every translation."""
     candidate = Path(argument)
     relative = argument.removeprefix("./").removeprefix("docs/")
     for path in (candidate, docs / candidate, docs.parent / candidate):
         if path.exists() and path.resolve().is_relative_to(docs.resolve()):
             relative = path.resolve().relative_to(docs.resolve()).as_posix()
             break
-    key = re.sub(r"(\.(id|en))?\.md$", "", relative.strip("/"))
-    if not (docs / f"{key}.id.md").exists() or not (docs / f"{key}.en.md").exists():
-        raise BadInput(f"'{argument}': both docs/{key}.id.md and docs/{key}.en.md must exist to sync a page; write the translation first")
-    return key
+    key = relative.strip("/").removesuffix(".md")
+    stem, _, suffix = key.rpartition(".")
+    if stem and suffix in languages.codes:
+        key, named = stem, [suffix] if suffix != languages.default else list(languages.others)
+    else:
+        named = list(languages.others)
+    source = docs / f"{key}.{languages.default}.md"
+    found = [(key, lang) for lang in named if (docs / f"{key}.{lang}.md").exists()]
+    if not source.exists() or not found:
+        wanted = " and ".join(f"docs/{key}.{lang}.md" for lang in (languages.default, *named))
+        raise BadInput(f"'{argument}': {wanted} must exist to sync a page; write the translation first")
+    return found
 
 
-def sync(docs: Path, lock_file: Path, pages: list[str], sections: list[str], everything: bool) -> list[str]:
+def sync(docs: Path, lock_file: Path, pages: list[str], sections: list[str], everything: bool, languages) -> list[str]:
     lock = tr.read_lock(lock_file) if lock_file.exists() else {}
     messages = []
     if everything:
-        keys = [key for key, files in page_pairs(docs).items() if set(files) == {"id", "en"}]
+        pairs = [(key, lang) for key, files in page_pairs(docs, languages).items() if languages.default in files for lang in languages.others if lang in files]
         lock = {}
     else:
-        keys = [resolve_page(page, docs) for page in pages]
-    for key in keys:
-        source = _parse(docs / f"{key}.id.md", docs)
+        pairs = [pair for page in pages for pair in resolve_page(page, docs, languages)]
+    for key, lang in pairs:
+        source_name = f"{key}.{languages.default}.md"
+        source = _parse(docs / source_name, docs)
         hashes = tr.section_hashes(source)
-        entry = f"{key}.en.md"
+        entry = f"{key}.{lang}.md"
         if sections:
             unknown = [s for s in sections if s not in hashes]
             if unknown:
-                raise BadInput(f"docs/{key}.id.md has no section {', '.join(repr(s) for s in unknown)}; its sections are: {', '.join(hashes)}")
+                raise BadInput(f"docs/{source_name} has no section {', '.join(repr(s) for s in unknown)}; its sections are: {', '.join(hashes)}")
             if entry not in lock:
                 raise BadInput(f"docs/{entry} is not in {lock_file.name} yet; sync the whole page first (leave out --section)")
             recorded = dict(lock[entry])
@@ -461,7 +492,7 @@ def sync(docs: Path, lock_file: Path, pages: list[str], sections: list[str], eve
             messages.append(f"check_translations: docs/{entry}: marked in sync ({len(hashes)} sections)")
     tr.write_lock(lock_file, lock)
     if everything:
-        messages = [f"check_translations: recorded {len(keys)} page(s) in {lock_file}"]
+        messages = [f"check_translations: recorded {len(pairs)} page(s) in {lock_file}"]
     return messages
 
 
@@ -473,6 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--docs", type=Path, default=ROOT / "docs", help="the Markdown sources (default: docs/)")
     common.add_argument("--lock", type=Path, help="the lock file (default: translations.lock beside the docs folder)")
     common.add_argument("--terms", type=Path, default=ROOT / "includes" / "terms.yml", help="the untranslated terms (default: includes/terms.yml)")
+    common.add_argument("--config", type=Path, help="mkdocs.yml: the languages and fallback_to_default (default: beside docs/, else the project's)")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0], epilog="Run 'check' (the default) or 'sync'; see CONTRIBUTING.md, Translating.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", parents=[common], help="report problems (the default command)")
@@ -480,9 +512,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report", action="store_true", help="also print completeness per site section")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--site", type=Path, help="a built site: find pages published by fallback there")
-    check.add_argument("--config", type=Path, help="mkdocs.yml, for fallback_to_default (default: beside docs/, else the repository's)")
-    syncing = commands.add_parser("sync", parents=[common], help="mark English pages (or sections) as translated from the current Indonesian text")
-    syncing.add_argument("pages", nargs="*", help="docs/<section>/<page>.en.md (the .id.md path or the page without suffix also work)")
+    syncing = commands.add_parser("sync", parents=[common], help="mark translated pages (or sections) as in line with the current source text")
+    syncing.add_argument("pages", nargs="*", help="docs/<section>/<page>.<lang>.md (the source's path or the page without suffix: all its translations)")
     syncing.add_argument("--section", action="append", default=[], metavar="ID", help="only this section id (repeatable); _intro is the part before the first ## heading")
     syncing.add_argument("--all", action="store_true", help="every page pair (creates the lock; it hides stale sections, so only for a first lock)")
     return parser
@@ -498,8 +529,21 @@ def main(argv=None) -> int:
     if not docs.is_dir():
         print(f"check_translations: {docs} is not a folder; pass --docs", file=sys.stderr)
         return 2
-    if not page_pairs(docs):
-        print(f"check_translations: {docs} holds no <page>.id.md or <page>.en.md files; pass --docs with the docs folder", file=sys.stderr)
+    config = args.config or next((c for c in (docs.resolve().parent / "mkdocs.yml", ROOT / "mkdocs.yml") if c.exists()), None)
+    if config is None:
+        print(f"check_translations: no mkdocs.yml beside {docs} or in {ROOT}; run it in the handbook's folder or pass --config", file=sys.stderr)
+        return 2
+    try:
+        languages, fallback = load_languages(config)
+    except BadInput as error:
+        print(f"check_translations: {error}", file=sys.stderr)
+        return 2
+    if not languages.others:
+        print(f"check_translations: {config} builds one language ({languages.default}); there are no translations to check")
+        return 0
+    if not page_pairs(docs, languages):
+        suffixes = " or ".join(f"<page>.{lang}.md" for lang in languages.codes)
+        print(f"check_translations: {docs} holds no {suffixes} files; pass --docs with the docs folder", file=sys.stderr)
         return 2
     try:
         if args.command == "sync":
@@ -509,14 +553,13 @@ def main(argv=None) -> int:
             if args.all and args.section:
                 print("check_translations: --section goes with one page, not with --all", file=sys.stderr)
                 return 2
-            for message in sync(docs.resolve(), lock_file, args.pages, args.section, args.all):
+            for message in sync(docs.resolve(), lock_file, args.pages, args.section, args.all, languages):
                 print(message)
             return 0
-        terms = tr.load_terms(args.terms, _display(args.terms))
+        terms = tr.load_terms(args.terms, _display(args.terms), languages.codes)
         lock = tr.read_lock(lock_file)
-        config = args.config or next((c for c in (docs.resolve().parent / "mkdocs.yml", ROOT / "mkdocs.yml") if c.exists()), None)
-        result = check_docs(docs.resolve(), lock, terms, args.strict, fallback_enabled(config), args.site.resolve() if args.site else None)
-    except (ContentError, BadInput, SiteError) as error:
+        result = check_docs(docs.resolve(), lock, terms, args.strict, fallback, args.site.resolve() if args.site else None, languages)
+    except (ContentError, BadInput, SiteError, interface.InterfaceError) as error:
         print(f"check_translations: {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -106,6 +106,7 @@ plugins:
 markdown_extensions:
   - abbr
   - admonition
+  - def_list
   - attr_list
   - md_in_html
   - tables

@@ -1,13 +1,13 @@
 """Keep every published link of the handbook alive: the permalink registry (permalinks.txt).
 
 Commands:
-  check   every registered page and section permalink (both languages) still resolves on the
+  check   every registered page and section permalink (every language) still resolves on the
           built site, directly or through a recorded move; new permalinks not yet registered are
           listed (an error with --strict). Codes: PERMALINK_GONE, MOVE_TARGET_GONE, UNREGISTERED.
   add     register every page and section permalink of the built site that is not registered yet
           (adding is free).
-  move    record that OLD now lives at NEW (a page, or a section id on a page). For a page, the
-          English address moves too. The build then makes a redirect page (pages) or an alias id
+  move    record that OLD now lives at NEW (a page, or a section id on a page). For a page of the
+          source language, its translations' addresses (en/...) move too. The build then makes a redirect page (pages) or an alias id
           (sections). Removing a permalink is only possible this way: it needs a destination.
 
 Output: `permalinks.txt:<line>: <CODE>: <message>`. Exit status: 0 clean, 1 problems, 2 bad input.
@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 from handbook import registry
+from handbook.addresses import project_languages
 from handbook.builtsite import SiteError, list_files
 
 from handbook.project import ROOT
@@ -118,8 +119,9 @@ def add(site: Path, file: Path) -> int:
 def move(file: Path, old: str, new: str) -> None:
     entries = registry.read(file)
     pairs = [(old, new)]
-    if not old.startswith("/en/"):  # a move in the source language moves the English address too
-        pairs.append((f"/en{old}", f"/en{new}"))
+    languages = project_languages()
+    if languages.of_path(old) == languages.default:  # a move in the source language moves its translations' addresses too
+        pairs += [(f"/{languages.prefix(lang)}{old.lstrip('/')}", f"/{languages.prefix(lang)}{new.lstrip('/')}") for lang in languages.others]
     rows = [(e.address, e.moved_to) for e in entries]
     for source, target in pairs:
         rows = [(a, m) for a, m in rows if a != source] + [(source, target)]

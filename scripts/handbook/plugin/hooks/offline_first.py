@@ -20,7 +20,8 @@ After the build (``on_post_build``, last, and again after each language, so the 
 both languages and the split search indexes), from the files on disk:
 
 - ``offline.html`` and ``en/offline.html``: what is saved, how to save the rest;
-- the manifests (icons: ``assets/images/icon-192.png`` and ``icon-512.png``, from ``logo.svg``);
+- the manifests (icons: ``assets/images/icon-192.png`` and ``icon-512.png``: the engine's own, in its
+  theme folder; a handbook replaces them with files of the same path in its docs/);
 - the save control's size (bytes of everything the save downloads, not yet in the worker's cache);
 - ``sw.js``: ``scripts/handbook/service_worker.js`` with the build's facts in front: the version
   (SHA-256 of every built file), the precache list (what every page links: stylesheets, scripts,
@@ -268,8 +269,8 @@ def _search_files(site: Path, prefix: str) -> list[str]:
     files = [index] if (site / index).is_file() else []
     files += sorted(p.relative_to(site).as_posix() for p in site.glob("assets/javascripts/workers/search.*.js"))
     if (site / index).is_file():
-        # lunr's own language ("en") has no file of its own; every other one has lunr.<code>.min.js.
-        codes = [code for code in json.loads((site / index).read_text(encoding="utf-8"))["config"]["lang"] if code != "en"]
+        # A language lunr knows by itself has no file of its own; every other one has lunr.<code>.min.js.
+        codes = [code for code in json.loads((site / index).read_text(encoding="utf-8"))["config"]["lang"] if (site / f"assets/javascripts/lunr/min/lunr.{code}.min.js").is_file()]
         if codes:
             names = ["lunr.stemmer.support.min.js", *(f"lunr.{code}.min.js" for code in codes)]
             if len(codes) > 1:
