@@ -81,3 +81,52 @@ def test_a_language_without_interface_text_is_refused_with_how_to_add_it(tmp_pat
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no interface text for 'ms'" in result.stderr and "ms.yml" not in result.stderr.split("add ")[0]
     assert "<code>.yml" in result.stderr and str(config) in result.stderr
+
+
+def _own_wording(folder: Path, tables: dict[str, str]) -> None:
+    wording = folder / "teks"
+    wording.mkdir()
+    for lang, text in tables.items():
+        (wording / f"{lang}.yml").write_text(text, encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      sections:", "      interface_text: teks\n      sections:"), encoding="utf-8")
+
+
+def test_a_handbook_adds_a_language_and_its_own_wording_without_code(tmp_path):
+    """id + ms, where the engine has no table for ms: the handbook's own ms.yml (a whole table) and
+    an id.yml that changes one label. Every file of the ms build is in ms, with its hreflang, its
+    search settings and its interface text; the id pages show the handbook's wording."""
+    i18n = "  - i18n:\n      docs_structure: suffix\n      languages:\n        - {locale: id, default: true, name: Bahasa Indonesia, build: true}\n        - {locale: ms, name: Bahasa Melayu, build: true}\n"
+    config = one_language_site(tmp_path, "id", plugins=i18n)
+    docs = tmp_path / "docs"
+    for page in (docs / "index.md", docs / "bantuan" / "index.md"):
+        text = page.read_text(encoding="utf-8")
+        page.with_suffix(".id.md").write_text(text, encoding="utf-8")
+        page.with_suffix(".ms.md").write_text(text.replace("Petugas melayani warga", "Pegawai melayan rakyat"), encoding="utf-8")
+        page.unlink()
+    malay = (ROOT / "scripts" / "handbook" / "interface_text" / "id.yml").read_text(encoding="utf-8")
+    malay = malay.replace('title: "Halaman tidak ditemukan"', 'title: "Halaman tidak dijumpai"').replace("  locale: id\n", "  locale: ms\n")
+    malay = malay.replace("native_name: Bahasa Indonesia", "native_name: Bahasa Melayu").replace("english_name: Indonesian", "english_name: Malay")
+    _own_wording(tmp_path, {"ms": malay, "id": 'not_found:\n  title: "Alamat ini tidak ada"\n'})
+    result = mkdocs_build(config, tmp_path / "site", site_url=None)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = tmp_path / "site"
+    for page in ("ms/index.html", "ms/bantuan/index.html", "ms/404.html", "ms/offline.html"):
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
+        assert soup.html["lang"] == "ms", page
+    home = BeautifulSoup((site / "ms" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert {link["hreflang"] for link in home.select('link[rel="alternate"][hreflang]')} == {"id", "ms", "x-default"}
+    assert BeautifulSoup((site / "ms" / "404.html").read_text(encoding="utf-8"), "lxml").h1.get_text(strip=True) == "Halaman tidak dijumpai"
+    assert BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml").h1.get_text(strip=True) == "Alamat ini tidak ada"
+    assert json.loads((site / "ms" / "manifest.webmanifest").read_text(encoding="utf-8"))["lang"] == "ms"
+    index = json.loads((site / "ms" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "bantuan/" in {doc["location"].split("#")[0] for doc in index["docs"]} and "melayan" in json.dumps(index)
+    assert "melayani" not in json.dumps(index)  # the ms index holds the ms pages only
+
+
+def test_a_wording_key_the_engine_lacks_stops_the_build_at_its_line(tmp_path):
+    config = one_language_site(tmp_path, "id")
+    _own_wording(tmp_path, {"id": "not_found:\n  title: Tidak ada\n  judul_lain: Salah ketik\n"})
+    result = mkdocs_build(config, tmp_path / "site", site_url=None)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"{tmp_path / 'teks' / 'id.yml'}:3: the engine has no interface text 'not_found.judul_lain'" in result.stderr

@@ -58,6 +58,9 @@ def test_the_starter_site_is_in_its_languages_only(starter):
     guide = (site / "pelatih" / "index.html").read_text(encoding="utf-8")
     assert 'href="../kasus/hadiah-di-loket/"' in guide
     assert "hadiah-di-loket" in (site / "nilai" / "integritas" / "index.html").read_text(encoding="utf-8")
+    # Without a local-context section the case table has no column for one.
+    cases = BeautifulSoup((site / "kasus" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert len(cases.select("article table thead th")) == 4 and len(cases.select("article table tbody tr:first-child td")) == 4
     glossary = BeautifulSoup((site / "glosarium" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert glossary.select("article dl dt") and glossary.select("article dl dd")  # its terms, as a definition list
 
@@ -99,7 +102,9 @@ def test_the_starter_builds_its_downloads_with_codes_to_its_own_address(tmp_path
     assert built.returncode == 0, built.stderr[-3000:]
     downloads = folder / "site" / "unduhan"
     pdfs = sorted(path.name for path in downloads.glob("*.pdf"))
-    assert pdfs == ["kartu-karakter-id.pdf", "kartu-kasus-pelatih-id.pdf", "kartu-kasus-peserta-id.pdf", "pedoman-asn-id.pdf"]
+    # The default names of plugins > handbook > files, each after the starter's download_prefix.
+    assert pdfs == ["pedoman-asn-id.pdf", "pedoman-asn-kartu-nilai-id.pdf", "pedoman-asn-kasus-pelatih-id.pdf", "pedoman-asn-kasus-peserta-id.pdf"]
+    assert (downloads / "pedoman-asn-html.zip").is_file()
     registered = {line.split()[0] for line in (folder / "permalinks.txt").read_text(encoding="utf-8").splitlines() if line.startswith("/")}
     codes = set()
     for name in pdfs:

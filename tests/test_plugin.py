@@ -121,3 +121,18 @@ def test_a_section_folder_that_is_missing_stops_the_build_at_its_line(tmp_path):
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"{config}:{line}: plugins > handbook > sections > cases: there is no folder 'kasus-hilang'" in result.stderr
+
+
+def test_download_names_that_would_collide_or_leave_the_folder_stop_the_build(tmp_path):
+    config = _small_site(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    for files, says in (
+        ('{handouts: "kartu.pdf"}', "plugins > handbook > files > handouts: 'kartu.pdf' names one file for every language; put {lang} in it"),
+        ('{book: "../{prefix}-{lang}.pdf"}', "plugins > handbook > files > book: '../{prefix}-{lang}.pdf' is not a file name"),
+        ('{book: "{prefix}-{bahasa}.pdf"}', "is not a file name; write a name ending in .pdf, with {prefix} and {lang}"),
+        ('{trainer_cards: "{prefix}-{lang}.pdf"}', "book and trainer_cards are both '{prefix}-{lang}.pdf'"),
+    ):
+        config.write_text(text.replace("      sections: {}\n", f"      sections: {{}}\n      files: {files}\n"), encoding="utf-8")
+        result = mkdocs_build(config, tmp_path / "site")
+        assert result.returncode != 0 and "Traceback" not in result.stderr, files
+        assert says in result.stderr and str(config) in result.stderr, (files, result.stderr[-1500:])

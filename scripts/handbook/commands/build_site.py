@@ -120,7 +120,7 @@ def book_jobs(config, offline: Path, downloads: Path) -> list[dict]:
     jobs = []
     for lang in from_config(config).languages.codes:
         locale = LANGUAGE[lang]["locale"]
-        name = f"{names['prefix']}-{lang}.pdf"
+        name = kit.file_name(instance(config).config, "book", lang)
         jobs.append({
             "name": name, "kind": "book", "lang": lang, "sources": sources, "site": str(offline),
             "site_url": config["site_url"], "target": str(downloads / name),
@@ -152,7 +152,7 @@ def build(site_dir: Path, work_dir: Path) -> None:
     progress("PDFs rendered: " + ", ".join(f"{name} {count} pp." for name, count in pages.items()))
 
     prefix = handbook_names(config)["prefix"]
-    zip_name = f"{prefix}-html.zip"
+    zip_name = kit.file_name(instance(config).config, "offline_zip")
     count = archive.zip_folder(offline, downloads / zip_name, prefix, int(commit_date().timestamp()))
     progress(f"offline copy zipped: {zip_name}, {count} files")
 

@@ -58,7 +58,7 @@ def config_text(name: str, languages: list[str]) -> str:
     if len(languages) > 1:
         entries = "".join(
             f"        - locale: {lang}\n" + ("          default: true\n" if lang == default else "")
-            + f"          name: {json.dumps(starter_pages.LANGUAGE_NAMES[lang])}\n          build: true\n"
+            + f"          name: {json.dumps(interface.table(lang)['language']['native_name'])}\n          build: true\n"
             + ("" if lang == default else f"          site_name: {json.dumps(starter_pages.TEXT[lang]['site_name'])}\n"
                f"          nav_translations: {json.dumps(starter_pages.TEXT[lang]['nav'], ensure_ascii=False)}\n")
             for lang in languages
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if not languages or len(set(languages)) != len(languages):
         print(f"handbook new: --languages {args.languages!r}: give each language once, the source language first (e.g. id or id,en)", file=sys.stderr)
         return 2
-    missing = [lang for lang in languages if lang not in starter_pages.TEXT or lang not in interface.LANGUAGES]
+    missing = [lang for lang in languages if lang not in starter_pages.TEXT or lang not in interface.ENGINE_LANGUAGES]
     if missing:
         print(f"handbook new: no starter text for {', '.join(missing)}; the engine has it for {', '.join(sorted(starter_pages.TEXT))} "
               "(start with those and translate, or add the language's interface table and starter text)", file=sys.stderr)

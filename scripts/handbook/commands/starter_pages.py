@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 TEXT = {
     "id": {

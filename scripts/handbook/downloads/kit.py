@@ -1,8 +1,9 @@
 """The trainer's printed kit, per language: what build_site.py renders besides the books.
 
-- ``kartu-kasus-peserta-<lang>.pdf``: participant case cards and the pre/post test (cards.participant);
-- ``kartu-kasus-pelatih-<lang>.pdf``: the trainer edition with every answer (cards.trainer);
-- ``kartu-karakter-<lang>.pdf``: one handout page per character and a pocket card (handouts.handouts).
+- ``files.participant_cards``: participant case cards and the pre/post test (cards.participant);
+- ``files.trainer_cards``: the trainer edition with every answer (cards.trainer);
+- ``files.handouts``: one handout page per value and a pocket card (handouts.handouts);
+  file names from ``plugins > handbook > files`` in mkdocs.yml.
 
 ``jobs`` describes the files (name, title and who each is for, in both languages, for the downloads
 page); ``render`` makes one of them in a worker process. All interface text is in ``LABELS``.
@@ -29,13 +30,15 @@ LABELS = interface.labels("kit")  # interface text: handbook/interface_text/<lan
 PUBLISHER_LABELS = interface.labels("publisher")
 
 # The downloads page: what each file is and who it is for, in each language of the page.
-# Each file of the kit: its name; its title and who it is for are interface text (kit.file_titles, kit.file_for).
-FILES = {
-    "participant": "kartu-kasus-peserta-{lang}.pdf",
-    "trainer": "kartu-kasus-pelatih-{lang}.pdf",
-    "handouts": "kartu-karakter-{lang}.pdf",
-}
-LANGUAGE_NAMES = {lang: names["language_names"] for lang, names in interface.labels("build_site").items()}
+# Each file of the kit: the option of its name (plugins > handbook > files); its title and who it
+# is for are interface text (kit.file_titles, kit.file_for).
+FILES = {"participant": "participant_cards", "trainer": "trainer_cards", "handouts": "handouts"}
+LANGUAGE_NAMES = interface.labels("build_site")  # [lang]["language_names"][other]: a language's name in lang
+
+
+def _language_name(lang: str, in_lang: str) -> str:
+    """A language's name in another language's words, else in its own (a table may not know it)."""
+    return LANGUAGE_NAMES[in_lang]["language_names"].get(lang) or str(interface.table(lang)["language"]["native_name"])
 LANGUAGE = interface.labels("language")  # each language's Babel locale
 # What each file of the kit is made of: the kinds of page it needs (plugins > handbook > sections).
 NEEDS = {"participant": ("cases", "values"), "trainer": ("cases", "values", "trainer_guide"), "handouts": ("values",)}
@@ -59,10 +62,10 @@ def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path
     found = []
     for lang in langs:
         locale = LANGUAGE[lang]["locale"]
-        for kind, spec in FILES.items():
+        for kind, option in FILES.items():
             if not all(settings.folder(need) for need in NEEDS[kind]):
                 continue  # this handbook has no such pages: no such file
-            name = spec.format(lang=lang)
+            name = file_name(options, option, lang)
             found.append({
                 "kind": kind, "name": name, "lang": lang, "target": str(downloads / name),
                 "site": str(offline), "docs": str(docs), "registry": str(registry_file), "site_url": config["site_url"],
@@ -71,10 +74,15 @@ def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path
                 "version": version, "edition": options.edition.strip(), "author": str(config.site_author or ""),
                 "publisher": publisher.lines(publisher.load(options, config.config_file_path), lang, PUBLISHER_LABELS[lang]),
                 "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
-                "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({LANGUAGE_NAMES[page_lang][lang]})" for page_lang in langs},
+                "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({_language_name(lang, page_lang)})" for page_lang in langs},
                 "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in langs},
             })
     return found
+
+
+def file_name(options, option: str, lang: str = "") -> str:
+    """A download's file name from plugins > handbook > files (checked by the plugin's on_config)."""
+    return options.files[option].format(prefix=options.download_prefix.strip(), lang=lang)
 
 
 def _section_title(docs: Path, folder: str | None, lang: str, settings) -> str:

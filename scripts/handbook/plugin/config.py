@@ -22,6 +22,14 @@
           minimums:                          # what `handbook check content` holds pages to
             value_words: 700                 # words of a value page (default language); 0: none
             cases_per_value: 2               # cases per value and per context; 0: none
+          interface_text: wording            # optional: a folder of <lang>.yml files with the
+                                             # handbook's own wording over the engine's labels
+          files:                             # the downloads' names ({prefix}, {lang}); defaults:
+            book: "{prefix}-{lang}.pdf"
+            offline_zip: "{prefix}-html.zip"
+            participant_cards: "{prefix}-kasus-peserta-{lang}.pdf"
+            trainer_cards: "{prefix}-kasus-pelatih-{lang}.pdf"
+            handouts: "{prefix}-kartu-nilai-{lang}.pdf"
 
 Typed with MkDocs' own ``config_options`` (defaults and types checked when mkdocs.yml loads); the
 rules that need more than a type (an approval only when approved, a contact that is an address)
@@ -61,6 +69,17 @@ class MinimumsConfig(base.Config):
     cases_per_value = c.Type(int, default=0)  # cases per value (as main value) and per context
 
 
+class FilesConfig(base.Config):
+    """The downloads' file names: {prefix} is download_prefix, {lang} the language (needed in
+    every per-language name when the handbook has several languages)."""
+
+    book = c.Type(str, default="{prefix}-{lang}.pdf")  # the whole handbook as a book
+    offline_zip = c.Type(str, default="{prefix}-html.zip")  # the offline HTML copy, every language
+    participant_cards = c.Type(str, default="{prefix}-kasus-peserta-{lang}.pdf")
+    trainer_cards = c.Type(str, default="{prefix}-kasus-pelatih-{lang}.pdf")
+    handouts = c.Type(str, default="{prefix}-kartu-nilai-{lang}.pdf")  # one page per value and a pocket card
+
+
 class HandbookConfig(base.Config):
     enabled = c.Type(bool, default=True)
     edition = c.Type(str, default="")
@@ -70,3 +89,7 @@ class HandbookConfig(base.Config):
     publisher = c.SubConfig(PublisherConfig)
     sections = c.SubConfig(SectionsConfig)
     minimums = c.SubConfig(MinimumsConfig)
+    files = c.SubConfig(FilesConfig)
+    # A folder beside mkdocs.yml of <lang>.yml files: the handbook's wording over the engine's
+    # interface text (handbook/interface_text/), or a whole table for a language it lacks.
+    interface_text = c.Optional(c.Type(str))

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import inspect
 import re
+import string
 from collections import defaultdict
 from pathlib import Path
 
+from mkdocs.config.base import ValidationError
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, get_plugin_logger
@@ -168,6 +170,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
         # plugin overwrites config.site_name while it builds another language.
         self.site_texts: tuple[str, str] | None = None
 
+    def load_config(self, options, config_file_path=None):
+        """MkDocs' own loading of the options, then the handbook's wording for every tool of the run."""
+        errors, warnings = super().load_config(options, config_file_path)
+        if not errors and self.config.enabled:
+            folder = self.config.interface_text
+            base = Path(config_file_path).parent if config_file_path else Path.cwd()
+            try:
+                interface.use(base / folder if folder else None)
+            except interface.InterfaceError as error:
+                errors.append(("interface_text", ValidationError(str(error))))
+        return errors, warnings
+
     def on_config(self, config):
         """Check the options and put the engine's theme files under the project's own overrides."""
         if not self.config.enabled:
@@ -185,6 +199,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
         except publisher.PublisherError as error:
             raise PluginError(str(error)) from None
         self._check_sections(config)
+        self._check_file_names(config)
         try:
             interface.check_languages(languages(config).codes, config.config_file_path)
         except interface.InterfaceError as error:
@@ -197,6 +212,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
         listed = {str(script) for script in config.extra_javascript}
         config.extra_javascript[:0] = [ExtraScriptValue(path) for path in SCRIPTS if path not in listed]
         return config
+
+    def _check_file_names(self, config) -> None:
+        """The downloads' names (files:) make one distinct, plain file name per language."""
+        several = len(languages(config).codes) > 1
+        names = {}
+        for option, pattern in self.config.files.items():
+            where = f"{config.config_file_path}:{option_line(config.config_file_path, option, pattern)}: plugins > handbook > files > {option}"
+            fields = {field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None}
+            suffix = ".zip" if option == "offline_zip" else ".pdf"
+            if fields - {"prefix", "lang"} or "/" in pattern or "\\" in pattern or not pattern.endswith(suffix):
+                raise PluginError(f"{where}: '{pattern}' is not a file name; write a name ending in {suffix}, with {{prefix}} and {{lang}} where they belong and no folder")
+            if several and option != "offline_zip" and "lang" not in fields:
+                raise PluginError(f"{where}: '{pattern}' names one file for every language; put {{lang}} in it")
+            names.setdefault(pattern, []).append(option)
+        for pattern, options in names.items():
+            if len(options) > 1:
+                raise PluginError(f"{config.config_file_path}: plugins > handbook > files: {' and '.join(options)} are both '{pattern}'; give each download its own name")
 
     def _check_sections(self, config) -> None:
         """Every section mkdocs.yml names is a folder of docs_dir (an empty list is never the answer)."""

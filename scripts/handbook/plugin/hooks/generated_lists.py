@@ -154,10 +154,11 @@ def _related_characters(ctx) -> str:
 def _case_table(ctx) -> str:
     t = ctx["t"]
     values = _pages(ctx, "values")
-    contexts = _pages(ctx, "context") if ctx["settings"].folder("context") else {}  # a handbook may have none
+    has_context = bool(ctx["settings"].folder("context"))  # a handbook may have none: then no such column
+    contexts = _pages(ctx, "context") if has_context else {}
     rows = [
-        f"| {t['title']} | {t['main']} | {t['others']} | {t['context']} | {t['minutes']} |",
-        "|---|---|---|---|--:|",
+        f"| {t['title']} | {t['main']} | {t['others']} |" + (f" {t['context']} |" if has_context else "") + f" {t['minutes']} |",
+        "|---|---|---|" + ("---|" if has_context else "") + "--:|",
     ]
 
     def character(slug):
@@ -178,8 +179,8 @@ def _case_table(ctx) -> str:
         rows.append(
             f"| [{_text(case.meta['title'])}]({_link(ctx['here'], _folder(ctx, 'cases'), case.slug)}) "
             f"| {character(characters[0])} | {', '.join(character(s) for s in characters[1:])} "
-            f"| {', '.join(context(s) for s in content.as_slug_list(case.meta.get('konteks')))} "
-            f"| {case.meta['durasi']} |"
+            + (f"| {', '.join(context(s) for s in content.as_slug_list(case.meta.get('konteks')))} " if has_context else "")
+            + f"| {case.meta['durasi']} |"
         )
     return "\n".join(rows)
 

@@ -17,7 +17,6 @@ from handbook import interface
 
 # The column headings of the "Lakukan / Hindari" tables (templates.md, section perilaku).
 LABELS = interface.labels("table_labels")  # interface text: handbook/interface_text/<lang>.yml
-STACKED = {tuple(word.lower() for word in pair) for pair in LABELS.values()}
 TABLE = re.compile(r"<table\b.*?</table>", re.S)
 
 
@@ -27,7 +26,7 @@ def _label(match: re.Match) -> str:
     headings = [th.get_text(" ", strip=True) for th in table.select("thead th")]
     if not headings:
         return match.group(0)
-    if tuple(h.lower() for h in headings) in STACKED:
+    if tuple(h.lower() for h in headings) in {tuple(word.lower() for word in pair) for pair in LABELS.values()}:
         table["data-pedoman-tumpuk"] = ""
     for row in table.select("tbody tr"):
         for heading, cell in zip(headings, row.find_all("td", recursive=False)):

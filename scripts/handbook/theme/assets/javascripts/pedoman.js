@@ -6,8 +6,8 @@
  *    Beside it a "Kutip" / "Cite" button copies a citation of the section (handbook title, edition,
  *    section title, address; the text comes from the page's meta pedoman:cite, see
  *    handbook/plugin/hooks/edition.py) and shows that citation as its title.
- * 2. The language switcher keeps the section: /nilai/integritas/#perilaku switches to
- *    /en/nilai/integritas/#perilaku and back.
+ * 2. The language switcher keeps the section: /<folder>/<page>/#<id> switches to
+ *    /<lang>/<folder>/<page>/#<id> and back.
  */
 (function () {
   "use strict";
