@@ -6,6 +6,7 @@ hardest case for relative links, and every test that reads built HTML shares it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -92,7 +93,6 @@ def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.Comple
     # A contact as a publishing agency would give one (mkdocs.yml plugins > handbook > publisher > contact); the
     # default, no contact, is built by test_publisher.py.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, SITE_URL=SUBPATH_SITE_URL, FEEDBACK_EMAIL=TEST_CONTACT)
-    env.pop("PEDOMAN_DOWNLOADS", None)
     return subprocess.run(
         [sys.executable, "-m", "handbook", "build", "--site-dir", str(folder / "site"), "--work-dir", str(folder / "work")],
         cwd=ROOT,
@@ -198,6 +198,22 @@ def pages_of(site: Path) -> dict[str, list[Path]]:
 def site_pages(built_site) -> dict[str, list[Path]]:
     """Built HTML pages per language (404 pages excluded), as paths relative to the site."""
     return pages_of(built_site)
+
+
+@functools.lru_cache(maxsize=None)
+def loaded_config():
+    """The real mkdocs.yml as MkDocs loads it (the plugin's options with their defaults)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def download_name(option: str, lang: str = "") -> str:
+    """A download's file name as this handbook configures it (plugins > handbook > files)."""
+    from handbook.build import instance
+    from handbook.downloads import kit
+
+    return kit.file_name(instance(loaded_config()).config, option, lang)
 
 
 def write_fixture_config(folder: Path, nav: list[str], sections: dict[str, str] | None = None) -> Path:

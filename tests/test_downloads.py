@@ -16,13 +16,13 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT, SUBPATH_SITE_URL
+from conftest import ROOT, SUBPATH_SITE_URL, download_name
 from handbook.downloads import kit
 
-BOOKS = {"id": "pedoman-asn-malra-id.pdf", "en": "pedoman-asn-malra-en.pdf"}
+BOOKS = {lang: download_name("book", lang) for lang in ("id", "en")}
 # The trainer's kit (participant cards, trainer edition, character handouts): see test_trainer_kit.py.
-KIT = sorted(kit.FILES[kind].format(lang=lang) for kind in kit.FILES for lang in ("id", "en"))
-ZIP = "pedoman-asn-malra-html.zip"
+KIT = sorted(download_name(option, lang) for option in kit.FILES.values() for lang in ("id", "en"))
+ZIP = download_name("offline_zip")
 A4_POINTS = (595.28, 841.89)
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
 
@@ -221,12 +221,12 @@ def test_downloads_page_lists_every_file_with_size_date_and_sha256(built_site, d
         assert cells[4] == hashlib.sha256(data).hexdigest()
         assert cells[3] == date
         assert re.fullmatch(r"\d+[.,]\d (KB|MB)", cells[2]), cells[2]
-    for kind, spec in kit.FILES.items():  # the kit's files say who they are for
+    for kind, option in kit.FILES.items():  # the kit's files say who they are for
         for file_lang in ("id", "en"):
-            row = next(row for row in rows if row.a.get_text() == spec.format(lang=file_lang))
+            row = next(row for row in rows if row.a.get_text() == download_name(option, file_lang))
             assert " ".join(kit.LABELS[lang]["file_for"][kind].split()) in " ".join(row.find_all("td")[1].get_text(" ").split())
-    participant = next(row for row in rows if row.a.get_text() == kit.FILES["participant"].format(lang=lang))
-    trainer = next(row for row in rows if row.a.get_text() == kit.FILES["trainer"].format(lang=lang))
+    participant = next(row for row in rows if row.a.get_text() == download_name(kit.FILES["participant"], lang))
+    trainer = next(row for row in rows if row.a.get_text() == download_name(kit.FILES["trainer"], lang))
     assert {"id": "untuk dibagikan kepada peserta", "en": "to hand out to participants"}[lang] in participant.get_text().lower()
     assert {"id": "hanya untuk pelatih", "en": "for trainers only"}[lang] in trainer.get_text().lower()
 

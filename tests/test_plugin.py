@@ -6,6 +6,7 @@ override, and a `handbook` command that finds its project from where it runs.
 from __future__ import annotations
 
 import ast
+import re
 import inspect
 import subprocess
 import sys
@@ -136,3 +137,25 @@ def test_download_names_that_would_collide_or_leave_the_folder_stop_the_build(tm
         result = mkdocs_build(config, tmp_path / "site")
         assert result.returncode != 0 and "Traceback" not in result.stderr, files
         assert says in result.stderr and str(config) in result.stderr, (files, result.stderr[-1500:])
+
+
+ENGINE = ROOT / "scripts" / "handbook"
+# The environment variables the engine may read: the reproducible date, and where Chromium is (a
+# tool of the machine, not a fact of the build). Anything else would hand a build fact between
+# processes; mkdocs.yml's own !ENV values (SITE_URL, OFFLINE, FEEDBACK_EMAIL) reach the engine
+# through MkDocs' config loader, not through os.environ.
+ENVIRONMENT_READ = re.compile(r"""(?:os\.environ(?:\.get)?|os\.getenv)\s*[\[(]\s*["']([A-Z0-9_]+)["']""")
+ALLOWED_ENVIRONMENT = {"SOURCE_DATE_EPOCH", "CHROMIUM"}
+
+
+def environment_reads(text: str) -> set[str]:
+    return set(ENVIRONMENT_READ.findall(text))
+
+
+def test_no_build_fact_travels_through_the_environment():
+    found = {path.relative_to(ENGINE).as_posix(): environment_reads(path.read_text(encoding="utf-8")) - ALLOWED_ENVIRONMENT
+             for path in ENGINE.rglob("*.py") if "benchmarks" not in path.parts}
+    assert not {path: names for path, names in found.items() if names}
+    # The guard sees a planted hand-off, in each way of writing it.
+    assert environment_reads('folder = os.environ.get("PEDOMAN_DOWNLOADS")') == {"PEDOMAN_DOWNLOADS"}
+    assert environment_reads("x = os.environ['HANDBOOK_EDITION'] + os.getenv('HANDBOOK_SITE')") == {"HANDBOOK_EDITION", "HANDBOOK_SITE"}

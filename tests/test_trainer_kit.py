@@ -5,7 +5,7 @@
   case on at most two pages; the pre/post test with every marked question and no answer;
 - trainer edition (``kartu-kasus-pelatih-<lang>.pdf``): every case whole, the guide's answer keys,
   the key of the pre/post test; "for trainers" on every page;
-- character handouts (``kartu-karakter-<lang>.pdf``): one page per character, then the pocket card;
+- character handouts (``files.handouts`` in mkdocs.yml): one page per character, then the pocket card;
 - every QR code in every PDF decoded (pdftoppm + zbarimg) and checked against SITE_URL,
   permalinks.txt and the card it stands on.
 
@@ -26,7 +26,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, SUBPATH_SITE_URL, mkdocs_build, write_fixture_config
+from conftest import ROOT, SUBPATH_SITE_URL, download_name, mkdocs_build, write_fixture_config
 from handbook.downloads import cards, kit, qr
 from handbook import registry, vocabulary
 from handbook.pages import as_slug_list, read_page
@@ -40,7 +40,7 @@ BODY = ("-x", "0", "-y", "40", "-W", "595", "-H", "757")  # the page without run
 
 
 def name(kind: str, lang: str) -> str:
-    return kit.FILES[kind].format(lang=lang)
+    return download_name(kit.FILES[kind], lang)
 
 
 def norm(text: str) -> str:

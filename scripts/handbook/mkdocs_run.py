@@ -3,7 +3,8 @@
 Always a separate process (MkDocs and its plugins keep state between builds in one process),
 always `--strict` unless a caller asks otherwise (fixtures whose defects must reach the HTML),
 never with -q/-v (they stop warnings counting). The environment is cleaned of the switches that
-change what is built (OFFLINE, PEDOMAN_DOWNLOADS) unless the caller sets them.
+change what is built (OFFLINE) unless the caller sets them. (``handbook build`` runs its own two
+builds in its process, with the rendered downloads on the plugin instance: build_site.py.)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from handbook.project import CONFIG
 
 # Switches that change what is built and must not leak in from the caller's shell; SITE_URL is
 # passed on (make site publishes under it), and a caller can still remove it with SITE_URL=None.
-SWITCHES = ("OFFLINE", "PEDOMAN_DOWNLOADS")
+SWITCHES = ("OFFLINE",)
 
 
 def command(site_dir: Path, config: Path = CONFIG, strict: bool = True) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -35,7 +36,6 @@ from handbook import project
 from handbook.build import instance, site_names
 from handbook.settings import from_config
 from handbook.project import ROOT
-from handbook import mkdocs_run
 CSS = Path(__file__).resolve().parents[1] / "downloads" / "print.css"
 # What a reader sees of each download comes from the interface tables (handbook/interface_text/);
 # the handbook's own names (title and subtitle per language, the file-name prefix) from mkdocs.yml.
@@ -65,14 +65,46 @@ class Progress:
         print(f"[{self.done}/{self.steps}] {message} ({time.monotonic() - self.start:.1f} s)", file=sys.stderr, flush=True)
 
 
-def mkdocs_build(site_dir: Path, **env: str) -> None:
-    result = mkdocs_run.build(site_dir, **env)
-    warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    for line in warnings:  # shown even on success, so nothing is silently dropped
-        print(line, file=sys.stderr)
-    if result.returncode != 0:
-        detail = "\n".join(warnings) or result.stderr[-3000:]
-        raise StepError(f"mkdocs build --strict into {site_dir} failed:\n{detail}")
+class _Shown(logging.Handler):
+    """MkDocs' warnings and errors of a build, printed as the mkdocs command prints them and kept."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = f"{record.levelname:<8}-  {record.getMessage()}"
+        self.lines.append(line)
+        print(line, file=sys.stderr)  # shown even on success, so nothing is silently dropped
+
+
+def mkdocs_build(site_dir: Path, offline: bool = False, downloads: Path | None = None) -> None:
+    """``mkdocs build --strict`` of the project, run here: the offline copy (Material's offline
+    plugin on) or the site, whose handbook plugin gets the rendered downloads on its instance."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    shown, logger = _Shown(), logging.getLogger("mkdocs")
+    logger.addHandler(shown)
+    try:
+        config = load_config(str(project.CONFIG), site_dir=str(site_dir), strict=True)
+        offline_plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+        if offline_plugin is not None:
+            offline_plugin.config.enabled = offline
+        elif offline:
+            raise StepError(f"{project.CONFIG}: the offline copy needs Material's offline plugin; add '- offline: {{enabled: !ENV [OFFLINE, false]}}' to plugins:")
+        instance(config).downloads_dir = downloads
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, OSError) as error:
+        detail = "\n".join(shown.lines) or str(error)
+        raise StepError(f"mkdocs build --strict into {site_dir} failed:\n{detail}\n{error}") from None
+    finally:
+        logger.removeHandler(shown)
 
 
 def remove_source_maps(site: Path) -> None:
@@ -140,9 +172,7 @@ def build(site_dir: Path, work_dir: Path) -> None:
     offline, downloads = work_dir / "offline", work_dir / "downloads"
     for folder in (offline, downloads):
         shutil.rmtree(folder, ignore_errors=True)
-    os.environ.pop("PEDOMAN_DOWNLOADS", None)  # the offline copy lists no files: it is built first
-
-    mkdocs_build(offline, OFFLINE="true")
+    mkdocs_build(offline, offline=True)  # the offline copy lists no files: it is built first
     remove_source_maps(offline)
     progress("offline copy built")
 
@@ -158,13 +188,13 @@ def build(site_dir: Path, work_dir: Path) -> None:
 
     langs = from_config(config).languages.codes
     manifest = [
-        {"file": job["name"], "title": job.get("title") or {lang: f"{handbook_names(config)['title'][lang]} ({LABELS[lang]['language_names'][job['lang']]})" for lang in langs},
+        {"file": job["name"], "title": job.get("title") or {lang: f"{handbook_names(config)['title'][lang]} ({kit.language_name(job['lang'], lang)})" for lang in langs},
          **({"for": job["for"]} if "for" in job else {})}
         for job in jobs
     ]
     manifest.append({"file": zip_name, "title": {lang: LABELS[lang]["zip"] for lang in langs}})
     (downloads / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    mkdocs_build(site_dir, PEDOMAN_DOWNLOADS=str(downloads.resolve()))
+    mkdocs_build(site_dir, downloads=downloads.resolve())
     progress(f"site built into {site_dir} with {len(manifest)} downloads")
 
     count, before, after = precompress.precompress(site_dir)

@@ -45,7 +45,6 @@ def build(python: str, engine: str, out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1750000000"))
-    env.pop("PEDOMAN_DOWNLOADS", None)
     result = subprocess.run([python, "-m", engine, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:

@@ -36,7 +36,7 @@ FILES = {"participant": "participant_cards", "trainer": "trainer_cards", "handou
 LANGUAGE_NAMES = interface.labels("build_site")  # [lang]["language_names"][other]: a language's name in lang
 
 
-def _language_name(lang: str, in_lang: str) -> str:
+def language_name(lang: str, in_lang: str) -> str:
     """A language's name in another language's words, else in its own (a table may not know it)."""
     return LANGUAGE_NAMES[in_lang]["language_names"].get(lang) or str(interface.table(lang)["language"]["native_name"])
 LANGUAGE = interface.labels("language")  # each language's Babel locale
@@ -74,7 +74,7 @@ def jobs(config, offline: Path, downloads: Path, docs: Path, registry_file: Path
                 "version": version, "edition": options.edition.strip(), "author": str(config.site_author or ""),
                 "publisher": publisher.lines(publisher.load(options, config.config_file_path), lang, PUBLISHER_LABELS[lang]),
                 "date": day.isoformat(), "date_text": format_date(day, format="long", locale=locale),
-                "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({_language_name(lang, page_lang)})" for page_lang in langs},
+                "title": {page_lang: f"{LABELS[page_lang]['file_titles'][kind]} ({language_name(lang, page_lang)})" for page_lang in langs},
                 "for": {page_lang: LABELS[page_lang]["file_for"][kind] for page_lang in langs},
             })
     return found

@@ -169,6 +169,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
         # The project's own site_name and site_description, as mkdocs.yml gives them: the i18n
         # plugin overwrites config.site_name while it builds another language.
         self.site_texts: tuple[str, str] | None = None
+        # The folder of the rendered downloads (PDFs, zip, manifest.json): set by `handbook build`
+        # on the instance of the build it runs; None in a plain mkdocs build or serve.
+        self.downloads_dir: Path | None = None
 
     def load_config(self, options, config_file_path=None):
         """MkDocs' own loading of the options, then the handbook's wording for every tool of the run."""

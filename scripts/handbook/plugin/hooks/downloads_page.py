@@ -1,8 +1,8 @@
 """The downloads page lists the real files: name, size, date and SHA-256, made at build time.
 
-``make site`` (``scripts/handbook/commands/build_site.py``) renders the PDFs and the offline zip first, into a folder
-it names in the ``PEDOMAN_DOWNLOADS`` environment variable, with a ``manifest.json`` that says what
-each file is. This hook then:
+``handbook build`` (``scripts/handbook/commands/build_site.py``) renders the PDFs and the offline zip
+first, into a folder with a ``manifest.json`` that says what each file is, and hands that folder to
+the build it runs itself, on the plugin instance (``downloads_dir``). This hook then:
 
 - replaces the marker line ``<!-- auto: berkas-unduhan -->`` on the downloads section's index page (plugins > handbook > sections > downloads) with a table of
   those files in the page's language, sizes and hashes read from the files themselves, and under
@@ -29,7 +29,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from mkdocs.exceptions import PluginError
 
-from handbook.build import current_language, default_language, language_prefix, section
+from handbook.build import current_language, default_language, instance, language_prefix, languages, section
 from handbook import interface
 
 MARKER = re.compile(r"^<!--\s*auto:\s*berkas-unduhan\s*-->[ \t]*$", re.M)
@@ -37,8 +37,9 @@ MARKER = re.compile(r"^<!--\s*auto:\s*berkas-unduhan\s*-->[ \t]*$", re.M)
 LABELS = interface.labels("downloads_page")  # interface text: handbook/interface_text/<lang>.yml
 
 
-def _downloads_dir() -> Path | None:
-    folder = os.environ.get("PEDOMAN_DOWNLOADS")
+def _downloads_dir(config) -> Path | None:
+    """The folder of the rendered downloads, when ``handbook build`` runs this build (else None)."""
+    folder = instance(config).downloads_dir
     return Path(folder) if folder else None
 
 
@@ -90,10 +91,10 @@ def _table(folder: Path, lang: str, page: str, default: bool) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     folder = section(config, "downloads")
-    if folder is None or page.file.src_uri.replace(".en.md", ".md").replace(".id.md", ".md") != f"{folder}/index.md":
+    if folder is None or page.file.src_uri not in {f"{folder}/index.md", *(f"{folder}/index.{lang}.md" for lang in languages(config).codes)}:
         return markdown
     lang = current_language(config)
-    files_folder = _downloads_dir()
+    files_folder = _downloads_dir(config)
     if files_folder is not None:
         replacement = _table(files_folder, lang, folder, lang == default_language(config))
     else:
@@ -103,7 +104,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
-    folder, page = _downloads_dir(), section(config, "downloads")
+    folder, page = _downloads_dir(config), section(config, "downloads")
     if folder is None or page is None:
         return
     target = Path(config.site_dir) / page
