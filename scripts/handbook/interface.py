@@ -25,8 +25,9 @@ import yaml
 FOLDER = Path(__file__).resolve().parent / "interface_text"
 # The languages the engine has interface text for: one table each (data; add <code>.yml for more).
 ENGINE_LANGUAGES = tuple(sorted(path.stem for path in FOLDER.glob("*.yml")))
-# The engine's reference table: every language's table has its sections and keys.
-REFERENCE = "id"
+# The reference table: every language's table has its sections and keys (the engine's tables all
+# have the same ones: tests/test_interface_text.py).
+REFERENCE = ENGINE_LANGUAGES[0]
 
 _project_folder: Path | None = None  # the handbook's own wording (plugins > handbook > interface_text)
 _tables: dict[str, dict] = {}  # language -> merged table, for the current project

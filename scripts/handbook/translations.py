@@ -30,10 +30,9 @@ INTRO = "_intro"
 LOCK_NAME = "translations.lock"
 LOCK_VERSION = 1
 LOCK_ABOUT = (
-    "For each English page, a hash of each section of its Indonesian source when the English page "
+    "For each translated page (<page>.<lang>.md), a hash of each section of its source page when it "
     "was last translated. Do not edit by hand: after translating, run "
-    "`handbook sync docs/<page>.en.md [--section ID]`. "
-    "See CONTRIBUTING.md, Translating."
+    "`handbook sync docs/<page>.<lang>.md [--section ID]`."
 )
 HASH_LENGTH = 16
 
@@ -227,7 +226,7 @@ class LockError(ContentError):
 
 
 def read_lock(path: Path) -> dict[str, dict[str, str]]:
-    """English page (docs-relative, e.g. 'karakter/integritas.en.md') -> section id -> hash."""
+    """Translated page (docs-relative, e.g. 'karakter/integritas.en.md') -> section id -> hash."""
     shown = path.name
     if not path.exists():
         raise LockError(
@@ -249,7 +248,7 @@ def read_lock(path: Path) -> dict[str, dict[str, str]]:
     if not isinstance(pages, dict) or not all(
         isinstance(sections, dict) and all(isinstance(v, str) for v in sections.values()) for sections in pages.values()
     ):
-        raise LockError(shown, 1, "expected {\"pages\": {\"<page>.en.md\": {\"<section id>\": \"<hash>\"}}}; restore it from git")
+        raise LockError(shown, 1, "expected {\"pages\": {\"<page>.<lang>.md\": {\"<section id>\": \"<hash>\"}}}; restore it from git")
     return pages
 
 
