@@ -368,3 +368,76 @@ def test_trainer_only_blocks_leave_the_page_and_keep_their_section():
         ```
         """)
     assert [(part.line, part.section, part.markdown.strip()) for part in parts] == [(5, "kunci-jawaban", "Jawaban: **b**.")]
+
+
+def reader_markup(text: str) -> str:
+    """Markdown through the plugin's ReaderMarkup extension, as MkDocs renders a page."""
+    from handbook.plugin.reader_markup import ReaderMarkup
+
+    extensions = ["abbr", "tables", "pymdownx.tasklist", ReaderMarkup()]
+    return markdown.markdown(textwrap.dedent(text), extensions=extensions, extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+
+
+def test_table_cells_carry_their_column_name_and_do_avoid_tables_stack():
+    stacked_pair = interface.labels("table_labels")["en"]
+    html = reader_markup(f"""\
+        | {stacked_pair[0]} | {stacked_pair[1]} |
+        |---|---|
+        | Listen "first" | Interrupt |
+
+        | Menit | SHA-256 |
+        |--:|---|
+        | 5 | a&b |
+        """)
+    assert html == textwrap.dedent(f"""\
+        <table data-pedoman-tumpuk="">
+        <thead>
+        <tr>
+        <th>{stacked_pair[0]}</th>
+        <th>{stacked_pair[1]}</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td data-label="{stacked_pair[0]}">Listen "first"</td>
+        <td data-label="{stacked_pair[1]}">Interrupt</td>
+        </tr>
+        </tbody>
+        </table>
+        <table>
+        <thead>
+        <tr>
+        <th style="text-align: right;">Menit</th>
+        <th>SHA-256</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td data-label="Menit" style="text-align: right;">5</td>
+        <td data-label="SHA-256">a&amp;b</td>
+        </tr>
+        </tbody>
+        </table>""")
+
+
+def test_a_heading_with_an_abbreviation_and_a_quote_is_one_escaped_label():
+    html = reader_markup("""\
+        | Peran "ASN" | Catatan |
+        |---|---|
+        | x | y |
+
+        *[ASN]: Aparatur Sipil Negara
+        """)
+    assert '<td data-label="Peran &quot;ASN&quot;">x</td>' in html
+
+
+def test_checklist_boxes_are_named_by_their_item():
+    html = reader_markup("""\
+        - [ ] Ask the *kepala desa* first, then "the office".
+        - [x] Done
+        """)
+    assert html == textwrap.dedent("""\
+        <ul class="task-list">
+        <li class="task-list-item"><label class="task-list-control"><input type="checkbox" aria-label="Ask the kepala desa first, then &quot;the office&quot;." disabled/><span class="task-list-indicator"></span></label> Ask the <em>kepala desa</em> first, then "the office".</li>
+        <li class="task-list-item"><label class="task-list-control"><input type="checkbox" aria-label="Done" disabled checked/><span class="task-list-indicator"></span></label> Done</li>
+        </ul>""")

@@ -27,8 +27,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, get_plugin_logger
 from handbook import interface, publisher
 from handbook.build import languages
 from handbook.plugin.config import HandbookConfig
+from handbook.plugin.reader_markup import ReaderMarkup
 from handbook.plugin.hooks import (
-    checklist_labels,
     content_blocks,
     downloads_page,
     edition,
@@ -47,7 +47,6 @@ from handbook.plugin.hooks import (
     publisher as publisher_hook,
     search_by_language,
     search_ranking,
-    table_labels,
     trainer_only,
     translation_banners,
 )
@@ -82,9 +81,7 @@ EVENTS: dict[str, list[tuple[int, object]]] = {
         (0, front_matter_text.on_page_markdown),  # last: the steps above read front matter as written
     ],
     "page_content": [
-        (0, checklist_labels.on_page_content),
         (0, permalink_redirects.on_page_content),
-        (0, table_labels.on_page_content),
         (0, translation_banners.on_page_content),
     ],
     "page_context": [
@@ -211,6 +208,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
         if str(THEME) not in dirs:
             custom = config.theme.custom_dir
             dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME))
+        if not any(isinstance(extension, ReaderMarkup) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(ReaderMarkup())  # table and checklist labels, in Markdown
         config.extra_css[:0] = [path for path in STYLESHEETS if path not in config.extra_css]
         listed = {str(script) for script in config.extra_javascript}
         config.extra_javascript[:0] = [ExtraScriptValue(path) for path in SCRIPTS if path not in listed]
