@@ -120,7 +120,7 @@ def test_its_pdfs_render_with_codes_to_its_own_addresses(handbook, tmp_path):
     for pdf in pdfs:
         text = run("pdftotext", pdf, "-", cwd=tmp_path).stdout
         assert len(text.split()) > 100, f"{pdf.name}: hardly any text"
-        run("pdftoppm", "-r", "110", "-gray", pdf, tmp_path / pdf.stem, cwd=tmp_path)
+        run("pdftoppm", "-r", "120", "-gray", pdf, tmp_path / pdf.stem, cwd=tmp_path)
         for image in tmp_path.glob(f"{pdf.stem}*.pgm"):
             codes.update(run("zbarimg", "-q", "--raw", image, cwd=tmp_path, check=False).stdout.split())
     assert codes, "no QR code decoded"

@@ -105,12 +105,17 @@ def _handbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_handbook_finds_its_project_from_where_it_runs(tmp_path):
+    """A small project of its own (the real handbook's checks are test_cli.py's): found from the
+    folder the command runs in, or named with -f; nowhere else."""
+    (tmp_path / "project").mkdir()
+    config = _small_site(tmp_path / "project")
+    (tmp_path / "project" / "docs" / "index.id.md").write_text("# Beranda\n\nLayanan QWXZ di kantor.\n", encoding="utf-8")
     lost = _handbook("check", "content", cwd=tmp_path)
     assert lost.returncode == 2 and "no mkdocs.yml in" in lost.stderr and "-f" in lost.stderr and "Traceback" not in lost.stderr
-    named = _handbook("-f", str(ROOT / "mkdocs.yml"), "check", "content", cwd=tmp_path)
-    assert named.returncode == 0, named.stdout[-2000:] + named.stderr[-2000:]
-    here = _handbook("check", "content", cwd=ROOT)
-    assert here.returncode == 0 and here.stdout == named.stdout
+    named = _handbook("-f", str(config), "check", "content", cwd=tmp_path)
+    here = _handbook("check", "content", cwd=config.parent)
+    assert (named.returncode, here.returncode) == (1, 1), named.stdout + named.stderr
+    assert "index.id.md:3: " in named.stdout and "QWXZ" in named.stdout and here.stdout == named.stdout
 
 
 def test_a_section_folder_that_is_missing_stops_the_build_at_its_line(tmp_path):

@@ -296,16 +296,17 @@ def test_character_handouts_one_page_each_then_the_pocket_card(pdf_pages, articl
 
 @pytest.fixture(scope="module")
 def qr_codes(downloads, tmp_path_factory):
-    """Per file: the addresses zbarimg decodes on each page rendered at 150 dpi.
+    """Per file: the addresses zbarimg decodes on each page rendered at 120 dpi.
 
     Grey PGM, not PNG: the same pixels, without the PNG compression that took 30 s per trainer PDF.
+    120 dpi, not 150: every code still decodes (at 100 dpi too; at 90 most do not), in 0.6 of the time.
     """
     cache = {}
 
     def read(file: str) -> list[list[str]]:
         if file not in cache:
             folder = tmp_path_factory.mktemp(file.removesuffix(".pdf"))
-            subprocess.run(["pdftoppm", "-r", "150", "-gray", str(downloads / file), str(folder / "p")], check=True)
+            subprocess.run(["pdftoppm", "-r", "120", "-gray", str(downloads / file), str(folder / "p")], check=True)
             images = sorted(folder.glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1]))
             result = subprocess.run(["zbarimg", "--xml", "-q", *map(str, images)], capture_output=True, text=True)
             assert result.returncode in (0, 4), result.stderr  # 4: some pages hold no code

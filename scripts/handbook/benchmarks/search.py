@@ -32,7 +32,7 @@ GOAL = 0.95
 
 def load_queries(path: Path = QUERIES) -> dict[str, list[dict]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {lang: [{"q": str(item["q"]), "expect": [str(p) for p in item["expect"]]} for item in data[lang]] for lang in ("id", "en")}
+    return {str(lang): [{"q": str(item["q"]), "expect": [str(p) for p in item["expect"]]} for item in items] for lang, items in data.items()}
 
 
 def node() -> str:
