@@ -164,3 +164,19 @@ def test_no_build_fact_travels_through_the_environment():
     # The guard sees a planted hand-off, in each way of writing it.
     assert environment_reads('folder = os.environ.get("PEDOMAN_DOWNLOADS")') == {"PEDOMAN_DOWNLOADS"}
     assert environment_reads("x = os.environ['HANDBOOK_EDITION'] + os.getenv('HANDBOOK_SITE')") == {"HANDBOOK_EDITION", "HANDBOOK_SITE"}
+
+
+def test_the_lighthouse_benchmark_takes_its_page_types_from_the_configuration(tmp_path):
+    """handbook bench --only lighthouse: one page of each type this handbook has, found from its
+    sections and nav; its default-Material build has no handbook plugin, templates or extras."""
+    from handbook.benchmarks import lighthouse
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    types = lighthouse.page_types(config)
+    assert list(types) == ["home", "character", "local context", "case", "trainer guide", "glossary", "downloads", "about"]
+    for name, path in types.items():
+        source = ROOT / "docs" / (path + "index.id.md" if path.endswith("/") and (ROOT / "docs" / path / "index.id.md").exists() else path.rstrip("/") + ".id.md")
+        assert source.is_file() or path == "", (name, path)
+    default = load_config(str(lighthouse.default_material_config(ROOT, tmp_path, config)))
+    assert "handbook" not in default.plugins and not default.extra_css and not default.extra_javascript
+    assert set(default.plugins) >= {"material/search", "i18n"} and str(tmp_path / "no-overrides") == default.theme.custom_dir

@@ -21,10 +21,9 @@ and per page (home, a character page, a case-study page):
 - whether the search index was downloaded;
 - first contentful paint under Chromium DevTools' "Slow 3G" profile (2,000 ms latency, 50 KB/s).
 
-The baseline is Material's defaults over the same Markdown: theme fonts from Google Fonts, search
-as Material ships it, none of this site's hooks, templates, CSS or JavaScript. This machine has no
-internet, so the baseline's Google Fonts requests fail and their bytes are not counted: the
-baseline figures are a lower bound and our ratio is conservative.
+The baseline is Material's defaults over the same Markdown: search as Material ships it, none of
+this site's plugin, templates, CSS or JavaScript, and no web fonts (``font: false`` like ours: this
+machine has no internet, so Google Fonts would only fail and count nothing).
 
 Goals: the session at most 0.6 of the baseline's, the first visit at most half; no search index
 until search opens; first contentful paint of a character page under 3 s on Slow 3G; Lighthouse
@@ -42,7 +41,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -169,32 +167,17 @@ def lighthouse(url: str) -> dict:
 
 
 def build(config: Path, site: Path, root: Path, site_url: str | None = None) -> None:
-    mkdocs_run.build(site, config, strict=False, check=True, SITE_URL=site_url)
+    """A build from the project folder (the snippets' base_path is relative to it)."""
+    subprocess.run(mkdocs_run.command(site, config, strict=False), cwd=root, check=True, capture_output=True,
+                   env=mkdocs_run.environment(SITE_URL=site_url))
 
 
 def baseline_config(root: Path, folder: Path) -> Path:
-    """Material's defaults over our docs: Google Fonts, default search, no hooks, overrides or extras."""
-    config = folder / "mkdocs.yml"
-    config.write_text(textwrap.dedent(f"""\
-        INHERIT: {root / 'mkdocs.yml'}
-        docs_dir: {root / 'docs'}
-        theme:
-          name: material
-          custom_dir: {folder / 'no-overrides'}
-          font:
-            text: Roboto
-            code: Roboto Mono
-        hooks: []
-        extra_css: []
-        extra_javascript: []
-        validation:
-          links:
-            not_found: info
-            anchors: info
-            unrecognized_links: info
-        """))
-    (folder / "no-overrides").mkdir(exist_ok=True)
-    return config
+    """Material's defaults over our docs: no handbook plugin, templates or extras (lighthouse.py)."""
+    from handbook import project
+    from handbook.benchmarks.lighthouse import default_material_config
+
+    return default_material_config(root, folder, project.load_config())
 
 
 class Tab:

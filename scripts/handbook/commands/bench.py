@@ -1,7 +1,7 @@
 """Print the handbook's performance figures (make bench). Figures, not pass/fail: see the goals in
 each section's output.
 
-Usage: handbook bench [--only site|page-weight|links|language-id|search|suite] [--baseline REF] [--pages N] [--runs N]   (make bench)
+Usage: handbook bench [--only site|page-weight|lighthouse|links|language-id|search|suite] [--baseline REF] [--pages N] [--runs N]   (make bench)
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from handbook.benchmarks import language_id, links, page_weight, search, site_build, suite, timing
+from handbook.benchmarks import language_id, lighthouse, links, page_weight, search, site_build, suite, timing
 from handbook.project import ROOT
 
-SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main, "search": search.main, "suite": suite.main}
+SECTIONS = {"site": site_build.main, "page-weight": page_weight.main, "links": links.main, "language-id": language_id.main, "search": search.main, "suite": suite.main, "lighthouse": lighthouse.main}
 
 
 def main(argv=None) -> int:
@@ -29,6 +29,8 @@ def main(argv=None) -> int:
             suite.main(ROOT, args.baseline)
         elif name == "site":
             site_build.main(ROOT, args.runs)
+        elif name == "lighthouse":
+            lighthouse.main(ROOT, args.runs if args.runs != timing.DEFAULT_RUNS else lighthouse.RUNS)
         else:
             SECTIONS[name](ROOT)
     return 0
