@@ -129,18 +129,23 @@ def through_nginx(site: Path, run_dir: Path, port: int):
         server.wait(timeout=10)
 
 
-def run_lighthouse(url: str) -> dict:
-    """One Lighthouse mobile run: the performance score, the metrics and the main-thread work."""
+def lighthouse_report(url: str, categories: tuple[str, ...] = ("performance",)) -> dict:
+    """Lighthouse 12's JSON report of one mobile run on Debian's Chromium (page_weight.py uses it too)."""
     cli = npm_tools.ensure("lighthouse")
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
-            ["node", str(cli), url, "--output=json", "--quiet", "--only-categories=performance",
+            ["node", str(cli), url, "--output=json", "--quiet", "--only-categories=" + ",".join(categories),
              f"--chrome-flags=--headless=new {' '.join(chromium.ARGS)} --user-data-dir={profile}"],
             capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium.EXECUTABLE}, timeout=300,
         )
     if result.returncode != 0:
-        raise RuntimeError(f"lighthouse {url} failed: {result.stderr[-800:]}")
-    report = json.loads(result.stdout)
+        raise RuntimeError(f"lighthouse {url} failed: {result.stderr[-1500:]}")
+    return json.loads(result.stdout)
+
+
+def run_lighthouse(url: str) -> dict:
+    """One Lighthouse mobile run: the performance score, the metrics and the main-thread work."""
+    report = lighthouse_report(url)
     audits = report["audits"]
     found = {"score": round(report["categories"]["performance"]["score"] * 100)}
     found.update({audit: audits[audit]["numericValue"] for audit in METRICS})

@@ -35,11 +35,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import json
-import os
-import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -47,6 +43,7 @@ from pathlib import Path
 
 from handbook import chromium, npm_tools
 from handbook import mkdocs_run
+from handbook.benchmarks.lighthouse import free_port, lighthouse_report, through_nginx
 
 PAGES = {"home": "", "character": "karakter/integritas/", "case study": "studi-kasus/hoaks-di-grup-whatsapp/"}
 SESSION = [
@@ -148,16 +145,7 @@ def session(browser, base: str, server) -> dict:
 
 def lighthouse(url: str) -> dict:
     """Lighthouse 12 scores (0-100) in its default mobile mode, on Debian's Chromium."""
-    cli = npm_tools.ensure("lighthouse")
-    with tempfile.TemporaryDirectory() as profile:
-        result = subprocess.run(
-            ["node", str(cli), url, "--output=json", "--quiet", "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
-             f"--chrome-flags=--headless=new {' '.join(chromium.ARGS)} --user-data-dir={profile}"],
-            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium.EXECUTABLE}, timeout=300,
-        )
-    if result.returncode != 0:
-        raise RuntimeError(f"lighthouse {url} failed: {result.stderr[-1500:]}")
-    report = json.loads(result.stdout)
+    report = lighthouse_report(url, LIGHTHOUSE_CATEGORIES)
     failing = sorted(
         audit_id for category in report["categories"].values() if category["id"] != "performance"
         for ref in category["auditRefs"] if ref["weight"] > 0
@@ -278,33 +266,14 @@ def print_lighthouse(name: str, label: str, url: str) -> None:
     print(f"    {name:10} {label:9} {scores}" + (f"  (failing: {', '.join(result['failing'])})" if result["failing"] else ""))
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def lighthouse_through_nginx(root: Path, work: Path) -> None:
     """The same Lighthouse run on the site served as published: `handbook preview` (make preview), nginx."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    build(root / "mkdocs.yml", work / "nginx-site", root, url)
-    command = [sys.executable, "-m", "handbook", "preview", "--site", str(work / "nginx-site"), "--port", str(port), "--run-dir", str(work / "preview")]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    build(root / "mkdocs.yml", work / "nginx-site", root, f"http://127.0.0.1:{port}/")
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if server.poll() is not None:
-                    print(f"  Lighthouse through nginx: not measured: make preview stopped ({server.stderr.read()[-300:].strip()})")
-                    return
-                time.sleep(0.2)
-        print("  Lighthouse 12 (mobile) through make preview (nginx: gzip, caching, security headers): " + ", ".join(LIGHTHOUSE_CATEGORIES))
-        for name, path in LIGHTHOUSE_PAGES.items():
-            print_lighthouse(name, "ours", url + path)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        with through_nginx(work / "nginx-site", work / "preview", port) as url:
+            print("  Lighthouse 12 (mobile) through make preview (nginx: gzip, caching, security headers): " + ", ".join(LIGHTHOUSE_CATEGORIES))
+            for name, path in LIGHTHOUSE_PAGES.items():
+                print_lighthouse(name, "ours", url + path)
+    except RuntimeError as error:
+        print(f"  Lighthouse through nginx: not measured: {error}")

@@ -24,11 +24,11 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import STX, ETX
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from handbook import interface
 
-STASHED = re.compile(rf"{STX}wzxhzdk:(\d+){ETX}")
+STASHED = HTML_PLACEHOLDER_RE  # Python-Markdown's placeholder for a stashed piece of raw HTML
 TAG = re.compile(r"<[^>]+>")
 BOX = '<input type="checkbox"'
 
