@@ -370,12 +370,13 @@ def test_trainer_only_blocks_leave_the_page_and_keep_their_section():
     assert [(part.line, part.section, part.markdown.strip()) for part in parts] == [(5, "kunci-jawaban", "Jawaban: **b**.")]
 
 
-def reader_markup(text: str) -> str:
-    """Markdown through the plugin's ReaderMarkup extension, as MkDocs renders a page."""
+def reader_markup(text: str, lang: str = "en") -> str:
+    """Markdown through the plugin's ReaderMarkup extension, as MkDocs renders a page of ``lang``."""
     from handbook.plugin.reader_markup import ReaderMarkup
 
-    extensions = ["abbr", "tables", "pymdownx.tasklist", ReaderMarkup()]
-    return markdown.markdown(textwrap.dedent(text), extensions=extensions, extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+    extensions = ["abbr", "tables", "attr_list", "md_in_html", "toc", "pymdownx.tasklist", ReaderMarkup(lambda: lang)]
+    configs = {"pymdownx.tasklist": {"custom_checkbox": True}, "toc": {"permalink": True}}
+    return markdown.markdown(textwrap.dedent(text), extensions=extensions, extension_configs=configs)
 
 
 def test_table_cells_carry_their_column_name_and_do_avoid_tables_stack():
@@ -441,3 +442,42 @@ def test_checklist_boxes_are_named_by_their_item():
         <li class="task-list-item"><label class="task-list-control"><input type="checkbox" aria-label="Ask the kepala desa first, then &quot;the office&quot;." disabled/><span class="task-list-indicator"></span></label> Ask the <em>kepala desa</em> first, then "the office".</li>
         <li class="task-list-item"><label class="task-list-control"><input type="checkbox" aria-label="Done" disabled checked/><span class="task-list-indicator"></span></label> Done</li>
         </ul>""")
+
+
+@pytest.mark.parametrize("lang", interface.languages())
+def test_section_headings_get_their_copy_and_cite_buttons_in_the_page_language(lang):
+    words = interface.table(lang)["scripts"]
+    html = reader_markup("""\
+        # Title
+
+        ## Tugas "ASN" *harian* {#tugas}
+
+        Text.
+
+        ### Kecil
+
+        #### Too deep
+        """, lang)
+    buttons = (
+        f'<button aria-label="{words["label"]}{{name}}" class="pedoman-salin" data-search-exclude="" type="button">{words["copy"]}</button>'
+        f'<button aria-label="{words["cite_label"]}{{name}}" class="pedoman-kutip" data-search-exclude="" type="button">{words["cite"]}</button>'
+    )
+    assert html == textwrap.dedent(f"""\
+        <h1 id="title">Title<a class="headerlink" href="#title" title="Permanent link">&para;</a></h1>
+        <h2 id="tugas">Tugas "ASN" <em>harian</em><a class="headerlink" href="#tugas" title="Permanent link">&para;</a></h2>
+        {buttons.format(name='Tugas &quot;ASN&quot; harian')}
+        <p>Text.</p>
+        <h3 id="kecil">Kecil<a class="headerlink" href="#kecil" title="Permanent link">&para;</a></h3>
+        {buttons.format(name='Kecil')}
+        <h4 id="too-deep">Too deep<a class="headerlink" href="#too-deep" title="Permanent link">&para;</a></h4>""")
+
+
+def test_headings_nested_in_a_block_get_their_buttons_too():
+    html = reader_markup("""\
+        <div markdown>
+
+        ## Inside {#dalam}
+
+        </div>
+        """)
+    assert '</h2>\n<button aria-label="Copy the link to the section: Inside" class="pedoman-salin"' in html

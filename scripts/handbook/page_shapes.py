@@ -26,7 +26,9 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def section(soup, ident: str) -> list:
-    """The elements after ``h2#ident`` up to the next ``h2`` (or the end of the article)."""
+    """The elements after ``h2#ident`` up to the next ``h2`` (or the end of the article); what the
+    build marks as no part of the text (``data-search-exclude``: a section's copy and cite buttons)
+    left out."""
     heading = soup.find("h2", id=ident)
     if heading is None:
         return []
@@ -34,7 +36,8 @@ def section(soup, ident: str) -> list:
     for element in heading.find_next_siblings():
         if element.name == "h2":
             break
-        found.append(element)
+        if not element.has_attr("data-search-exclude"):
+            found.append(element)
     return found
 
 

@@ -106,7 +106,8 @@ def prepared_article(site: Path, page: BookPage, keys: dict[str, str], site_url:
 
 
 def _rewrite(soup, article, page: BookPage, keys: dict[str, str], site: Path, site_url: str) -> None:
-    for mark in article.select("a.headerlink, aside.pedoman-halaman-info, .md-source-file, script"):
+    # What works only on screen: permalinks, buttons (a section's copy and cite, the save control), scripts.
+    for mark in article.select("a.headerlink, button, aside.pedoman-halaman-info, .md-source-file, script"):
         mark.decompose()
     for box in article.select("input[type=checkbox]"):
         box.replace_with(soup.new_string("☑ " if box.has_attr("checked") else "☐ "))

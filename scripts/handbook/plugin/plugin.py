@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, get_plugin_logger
 
 from handbook import interface, publisher
-from handbook.build import languages
+from handbook.build import current_language, languages
 from handbook.plugin.config import HandbookConfig
 from handbook.plugin.reader_markup import ReaderMarkup
 from handbook.plugin.hooks import (
@@ -209,7 +209,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig], metaclass=_Events):
             custom = config.theme.custom_dir
             dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME))
         if not any(isinstance(extension, ReaderMarkup) for extension in config.markdown_extensions):
-            config.markdown_extensions.append(ReaderMarkup())  # table and checklist labels, in Markdown
+            # Table and checklist labels, section buttons: in Markdown, in the language being built.
+            config.markdown_extensions.append(ReaderMarkup(lambda: current_language(config)))
         config.extra_css[:0] = [path for path in STYLESHEETS if path not in config.extra_css]
         listed = {str(script) for script in config.extra_javascript}
         config.extra_javascript[:0] = [ExtraScriptValue(path) for path in SCRIPTS if path not in listed]

@@ -1,11 +1,12 @@
 /* The handbook engine: small reader helpers, no third-party code.
  *
- * 1. A "Salin tautan" / "Copy link" button after every ## and ### heading of the content. It copies
- *    the absolute address of that section (site_url + page + #id), works with the keyboard (it is a
- *    real <button>) and announces the result to screen readers through a polite live region.
- *    Beside it a "Kutip" / "Cite" button copies a citation of the section (handbook title, edition,
- *    section title, address; the text comes from the page's meta pedoman:cite, see
- *    handbook/plugin/hooks/edition.py) and shows that citation as its title.
+ * 1. The "Salin tautan" / "Copy link" button the build writes after every ## and ### heading
+ *    (handbook/plugin/reader_markup.py) copies the absolute address of that section (site_url +
+ *    page + #id), works with the keyboard (it is a real <button>) and announces the result to
+ *    screen readers through a polite live region. Beside it the "Kutip" / "Cite" button copies a
+ *    citation of the section (handbook title, edition, section title, address; the text comes from
+ *    the page's meta pedoman:cite, see handbook/plugin/hooks/edition.py) and shows that citation as
+ *    its title; a page without that meta hides it.
  * 2. The language switcher keeps the section: /<folder>/<page>/#<id> switches to
  *    /<lang>/<folder>/<page>/#<id> and back.
  */
@@ -48,56 +49,60 @@
     return meta.content.replace("{section}", name).replace("{address}", address);
   }
 
-  function addCiteButton(heading, name, button, status) {
-    var cited = citation(name, button.dataset.href);
-    if (!cited) { return; }
-    var cite = document.createElement("button");
-    cite.type = "button";
-    cite.className = "pedoman-kutip";
-    cite.textContent = text.cite;
-    cite.title = cited;
-    cite.setAttribute("aria-label", text.cite_label + name);
-    cite.dataset.cite = cited;
-    cite.addEventListener("click", function () {
-      copyText(cited).then(function () {
-        status.textContent = text.cited + ": " + cited;
-        cite.textContent = text.cited;
-      }, function () {
-        status.textContent = text.failed;
-      });
-      setTimeout(function () { cite.textContent = text.cite; }, 2500);
-    });
-    button.insertAdjacentElement("afterend", cite);
+  // The section a button belongs to: the heading before it (handbook/plugin/reader_markup.py
+  // writes both buttons right after their heading).
+  function headingOf(button) {
+    var node = button.previousElementSibling;
+    while (node && !/^H[23]$/.test(node.tagName)) { node = node.previousElementSibling; }
+    return node;
   }
 
-  function addCopyButtons() {
+  function sectionName(heading) {
+    return heading.textContent.replace(/[¶#]\s*$/, "").trim();
+  }
+
+  function flash(button, done, shown) {
+    button.textContent = done;
+    setTimeout(function () { button.textContent = shown; }, 2500);
+  }
+
+  // One listener for every button: nothing is added to the page, so nothing moves on load.
+  function wireSectionButtons() {
     var status = document.createElement("p");
     status.className = "pedoman-status";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     document.body.appendChild(status);
 
-    var headings = document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]");
-    Array.prototype.forEach.call(headings, function (heading) {
-      var name = heading.textContent.replace(/[¶#]\s*$/, "").trim();
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "pedoman-salin";
-      button.textContent = text.copy;
-      button.setAttribute("aria-label", text.label + name);
-      button.dataset.href = pageUrl() + "#" + heading.id;
-      button.addEventListener("click", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("button.pedoman-kutip"), function (cite) {
+      var heading = headingOf(cite);
+      var cited = heading && citation(sectionName(heading), pageUrl() + "#" + heading.id);
+      if (cited) { cite.title = cited; } else { cite.hidden = true; }
+    });
+
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button.pedoman-salin, button.pedoman-kutip");
+      var heading = button && headingOf(button);
+      if (!heading) { return; }
+      var name = sectionName(heading);
+      var address = pageUrl() + "#" + heading.id;
+      if (button.classList.contains("pedoman-salin")) {
         history.replaceState(null, "", "#" + heading.id);
-        copyText(button.dataset.href).then(function () {
+        copyText(address).then(function () {
           status.textContent = text.copied + ": " + name;
-          button.textContent = text.copied;
+          flash(button, text.copied, text.copy);
         }, function () {
           status.textContent = text.failed;
         });
-        setTimeout(function () { button.textContent = text.copy; }, 2500);
-      });
-      heading.insertAdjacentElement("afterend", button);
-      addCiteButton(heading, name, button, status);
+      } else {
+        var cited = citation(name, address);
+        copyText(cited).then(function () {
+          status.textContent = text.cited + ": " + cited;
+          flash(button, text.cited, text.cite);
+        }, function () {
+          status.textContent = text.failed;
+        });
+      }
     });
   }
 
@@ -152,7 +157,7 @@
 
   function start() {
     nameLandmarks();
-    addCopyButtons();
+    wireSectionButtons();
     keepSectionOnLanguageSwitch();
   }
 
