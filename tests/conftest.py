@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -85,19 +86,21 @@ def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None, epoc
     return mkdocs_run.build(site_dir, config, strict=strict, SOURCE_DATE_EPOCH=epoch, SITE_URL=site_url, **settings)
 
 
-def build_handbook(folder: Path, epoch: str = "1750000000") -> subprocess.CompletedProcess:
-    """What `make site` does (`handbook build`): offline copy, PDFs, zip, then the site.
+def start_handbook_build(folder: Path, epoch: str = "1750000000") -> subprocess.Popen:
+    """What `make site` does (`handbook build`: offline copy, PDFs, zip, then the site), started.
 
-    The site goes to ``folder/site``, the offline copy and the downloads to ``folder/work``.
+    The site goes to ``folder/site``, the offline copy and the downloads to ``folder/work``; the
+    process's stderr (text) holds what it printed.
     """
     # A contact as a publishing agency would give one (mkdocs.yml plugins > handbook > publisher > contact); the
     # default, no contact, is built by test_publisher.py.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, SITE_URL=SUBPATH_SITE_URL, FEEDBACK_EMAIL=TEST_CONTACT)
-    return subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "handbook", "build", "--site-dir", str(folder / "site"), "--work-dir", str(folder / "work")],
         cwd=ROOT,
         env=env,
-        capture_output=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
 
@@ -108,36 +111,115 @@ def shared_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-@pytest.fixture(scope="session")
-def handbook_build(request, tmp_path_factory) -> Path:
-    """The real handbook and its downloads, built once per run exactly as `make site` builds them.
+# The run's builds of the real handbook start in the background as soon as the run is collected
+# (pytest_collection_modifyitems below), one after the other, each `handbook build` in its own
+# process, driven by a thread of the first worker: the shared build every test reads (folder
+# "handbook") and then, when the run holds test_reproducible's test, the second build it compares
+# with the first ("second-build"). Meanwhile
+# the workers run the tests that need no build (they come first); a test that reads a build waits
+# for it. When the shared build is done, the same thread starts the shared browser crawl if the run
+# holds tests that read it.
+SHARED_BUILD, SECOND_BUILD = "handbook", "second-build"
+_THREADS: list = []  # the thread that runs the builds, in the worker that started them
+_BUILDING: list = []  # their processes
+_STOPPED = threading.Event()  # set when the run stops early: no build starts any more
 
-    With parallel workers (pytest-xdist), the first worker builds and the others wait for it. The
-    worker that builds also starts the shared browser crawl when the run holds tests that read it.
-    """
+
+def _failed_marker(folder: Path) -> Path:
+    return folder.with_name(folder.name + "-failed.txt")
+
+
+def _write_whole(target: Path, text: str) -> None:
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)  # readers see the whole file or none
+
+
+def _build_in_background(jobs: list[tuple[Path, object]]) -> None:
+    """`handbook build` into each folder in turn, from a thread of this worker, then the folder's
+    follow-up (a function or None): build-log.txt when a build is done, or ``<folder>-failed.txt``
+    with the end of what it printed. One build at a time: with the PDFs' two processes it fills
+    both cores beside the workers."""
+
+    def run():
+        for folder, then in jobs:
+            if _STOPPED.is_set():
+                _write_whole(_failed_marker(folder), "the test run stopped before this build")
+                continue
+            try:
+                folder.mkdir(exist_ok=True)
+                _BUILDING.append(start_handbook_build(folder))
+                printed = _BUILDING[-1].communicate()[1]
+            except BaseException as error:  # noqa: BLE001 - whatever stops the build, the tests that wait must hear of it
+                _write_whole(_failed_marker(folder), f"the build did not run: {error!r}")
+                raise
+            if _BUILDING[-1].returncode != 0:
+                _write_whole(_failed_marker(folder), printed[-4000:] or f"stopped (exit status {_BUILDING[-1].returncode})")
+                continue
+            _write_whole(folder / "build-log.txt", printed)
+            if then is not None:
+                then()
+
+    thread = threading.Thread(target=run, name="handbook-builds")
+    thread.start()
+    _THREADS.append(thread)
+
+
+def wait_for_build(folder: Path, minutes: float = 30) -> Path:
+    """The build folder once its background build is done; the test fails with its errors if it failed."""
+    import time
+
+    deadline = time.monotonic() + minutes * 60
+    while not (folder / "build-log.txt").exists():
+        if _failed_marker(folder).exists():
+            pytest.fail(f"handbook build into {folder} failed:\n{_failed_marker(folder).read_text(encoding='utf-8')}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"handbook build into {folder} did not finish in {minutes} minutes")
+        time.sleep(0.5)
+    return folder
+
+
+def _start_builds(config, items) -> None:
+    """Start the builds the collected tests read, once per run (the first worker to get here)."""
     from filelock import FileLock
 
-    shared = shared_folder(tmp_path_factory)
-    folder, failed = shared / "handbook", shared / "handbook-failed.txt"
+    if config.option.collectonly:
+        return
+    shared = shared_folder(config._tmp_path_factory)  # the tmp_path_factory fixture's own object
+    wanted = {SHARED_BUILD: any(_reads_build(item) for item in items),
+              SECOND_BUILD: any(item.get_closest_marker("second_build") for item in items)}
+    crawl = any("site_crawl" in getattr(item, "fixturenames", ()) for item in items)
+    with FileLock(str(shared / "builds.lock")):
+        if (shared / "builds.started").exists():
+            return
+        (shared / "builds.started").touch()
+        jobs = []
+        if wanted[SHARED_BUILD] and not os.environ.get("PEDOMAN_TEST_REUSE_BUILD"):
+            jobs.append((shared / SHARED_BUILD, (lambda: _start_crawl(shared / SHARED_BUILD / "site", shared)) if crawl else None))
+        if wanted[SECOND_BUILD]:
+            jobs.append((shared / SECOND_BUILD, None))
+        _build_in_background(jobs)
+
+
+def _reads_build(item) -> bool:
+    return "handbook_build" in getattr(item, "fixturenames", ()) or item.get_closest_marker("second_build") is not None
+
+
+@pytest.fixture(scope="session")
+def handbook_build(tmp_path_factory) -> Path:
+    """The real handbook and its downloads, built once per run exactly as `make site` builds them."""
     reuse = os.environ.get("PEDOMAN_TEST_REUSE_BUILD")
     if reuse:
         # A developer's shortcut while editing tests only: a `handbook build` folder made from this
         # very commit with the same settings. CI and `make test` never set it.
-        folder = Path(reuse)
-    with FileLock(str(shared / "handbook.lock")):
-        if failed.exists():
-            pytest.fail(f"handbook build failed:\n{failed.read_text()}")
-        if not reuse and not (folder / "build-log.txt").exists():
-            folder.mkdir()
-            result = build_handbook(folder)
-            if result.returncode != 0:
-                failed.write_text(result.stderr[-4000:])
-                pytest.fail(f"handbook build failed:\n{result.stderr[-4000:]}")
-            (folder / "build-log.txt").write_text(result.stderr)
-        wanted = any("site_crawl" in item.fixturenames for item in request.session.items)
-        if wanted and not (shared / "crawl.started").exists():
-            _start_crawl(folder / "site", shared)
-    return folder
+        return Path(reuse)
+    return wait_for_build(shared_folder(tmp_path_factory) / SHARED_BUILD)
+
+
+@pytest.fixture(scope="session")
+def second_build(tmp_path_factory) -> Path:
+    """A second `handbook build` of the same commit with the same settings (tests marked second_build)."""
+    return wait_for_build(shared_folder(tmp_path_factory) / SECOND_BUILD)
 
 
 @pytest.fixture(scope="session")
@@ -206,6 +288,18 @@ def loaded_config():
     from mkdocs.config import load_config
 
     return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(autouse=True)
+def handbook_wording():
+    """Every test starts with this handbook's wording (its interface_text over the engine's tables),
+    whatever fixture site an earlier test of the same worker built: the wording a build reads is
+    the engine's process-wide choice (interface.use, made when MkDocs loads a config)."""
+    from handbook import interface
+    from handbook.build import instance
+
+    folder = instance(loaded_config()).config.interface_text
+    interface.use(ROOT / folder if folder else None)
 
 
 def download_name(option: str, lang: str = "") -> str:
@@ -330,41 +424,70 @@ def served_site(built_site, tmp_path_factory):
 _CRAWL = {}
 
 
+def _crawl_lock(shared: Path):
+    from filelock import FileLock
+
+    return FileLock(str(shared / "crawl.lock"))
+
+
 def _start_crawl(site: Path, shared: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     import site_crawl
 
+    with _crawl_lock(shared):
+        if (shared / "crawl.started").exists():
+            return
+        (shared / "crawl.started").touch()
     folder = shared / "crawl-root"
     folder.mkdir(exist_ok=True)
-    (shared / "crawl.started").touch()
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-crawl")
     _CRAWL["future"] = executor.submit(site_crawl.crawl_to_file, site, folder, pages_of(site), shared / "crawl.json")
     executor.shutdown(wait=False)
 
 
-# The files that take longest start first, so two workers (pytest-xdist, --dist loadfile) end
-# together instead of one waiting for the other's last long file.
-LONG_FIRST = ("test_reproducible.py", "test_offline_first.py", "test_html_valid.py", "test_trainer_kit.py")
+# The order files start in (pytest-xdist, --dist loadfile, --no-loadscope-reorder: each file whole
+# to one worker, in this order): first the files that need no build of the real handbook, while it
+# builds in the background; then the files that read it; last the files that read the shared
+# browser crawl, which runs beside the others. Within each group the longest files start first, so
+# the two workers end together instead of one waiting for the other's last long file.
+LONG_FIRST = (
+    "test_new_handbook.py", "test_plugin.py", "test_check_blocks.py", "test_check_content.py", "test_self_check.py",
+    "test_checkers_fuzz.py", "test_trainer_kit.py", "test_downloads.py", "test_offline_first.py", "test_search.py",
+    "test_html_valid.py", "test_reproducible.py",
+)
 
 
-def pytest_collection_modifyitems(items):
-    """Long files first; tests that read the shared crawl last, so the crawl has run beside the others."""
+@pytest.hookimpl(trylast=True)  # after -k and -m deselected what this run leaves out
+def pytest_collection_modifyitems(config, items):
+    """Order the files (see LONG_FIRST) and start the builds they read."""
+    reading = {item.path for item in items if _reads_build(item)}
+    crawl = {item.path for item in items if "site_crawl" in getattr(item, "fixturenames", ())}
+
     def order(item):
         name = item.path.name
-        return ("site_crawl" in getattr(item, "fixturenames", ()), LONG_FIRST.index(name) if name in LONG_FIRST else len(LONG_FIRST))
+        group = 2 if item.path in crawl else 1 if item.path in reading else 0
+        return (group, LONG_FIRST.index(name) if name in LONG_FIRST else len(LONG_FIRST), str(item.path))
 
-    items.sort(key=order)
+    items.sort(key=order)  # stable: a file's tests keep their order
+    _start_builds(config, items)
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """A worker whose crawl others may still wait for finishes it, unless the run was stopped."""
+    """A worker whose builds or crawl others may still wait for finishes them, unless the run was stopped."""
     import site_crawl
 
+    stopped = session.shouldstop or session.shouldfail or exitstatus == pytest.ExitCode.INTERRUPTED
+    if stopped:  # nobody waits for the builds: stop them
+        _STOPPED.set()
+        for process in _BUILDING:
+            process.terminate()
+    for thread in _THREADS:
+        thread.join()  # a build the other worker may wait for; it ends on its own, so this is bounded
     future = _CRAWL.get("future")
     if future is None:
         return
-    if session.shouldstop or session.shouldfail or exitstatus == pytest.ExitCode.INTERRUPTED:
+    if stopped:
         site_crawl.STOP.set()
     future.exception()  # waits; a failure is reported by the tests that read the crawl
 
@@ -375,8 +498,7 @@ def site_crawl(built_site, tmp_path_factory):
     import site_crawl
 
     shared = shared_folder(tmp_path_factory)
-    if not (shared / "crawl.started").exists():
-        _start_crawl(built_site, shared)
+    _start_crawl(built_site, shared)  # started already, unless this run built nothing (PEDOMAN_TEST_REUSE_BUILD)
     return site_crawl.wait_for(shared / "crawl.json")
 
 
