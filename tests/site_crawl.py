@@ -8,8 +8,9 @@ those tests assert on:
   to another host, each as ``<page>: <kind>: <detail>``;
 - ``alternates``: the page's hreflang links as ``[hreflang, href]``;
 - ``scheme`` and ``axe``: per palette (``light``, ``dark``), the ``data-md-color-scheme`` the page
-  shows and axe-core's violations (rule, impact, first targets). The dark palette is reached as a
-  reader reaches it, by the system preference (``prefers-color-scheme``) in a second context;
+  shows and axe-core's violations (rule, impact, first targets): every rule in the light palette,
+  the colour rules in the dark one (AXE_OPTIONS). The dark palette is reached as a reader reaches
+  it, by the system preference (``prefers-color-scheme``) in a second context;
 - ``phone``: at 360 px, the page's scroll width and every visible table's width against its column;
 - ``do_avoid``: the Do/Avoid cells' computed style at 360 px and at 1024 px.
 
@@ -60,7 +61,12 @@ ALTERNATES = "links => links.map(l => [l.getAttribute('hreflang'), l.getAttribut
 # The run is started in the page and collected later, so the light and the dark tab check at once,
 # each in its own renderer process (one per core).
 # (axe.run works synchronously for most of its run: it starts from a timer so evaluate returns.)
-AXE_START = "() => { window.__pedomanAxe = new Promise(go => setTimeout(go, 0)).then(() => axe.run(document, {resultTypes: ['violations']})); }"
+AXE_START = "options => { window.__pedomanAxe = new Promise(go => setTimeout(go, 0)).then(() => axe.run(document, options)); }"
+AXE_ALL = {"resultTypes": ["violations"]}
+# The dark palette changes colours only: the page's structure, names and roles are the light
+# palette's, which every rule checks. In the dark palette, axe runs the rules about colour.
+AXE_COLOUR = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+AXE_OPTIONS = {"light": AXE_ALL, "dark": AXE_COLOUR}
 AXE_RESULT = "async () => (await window.__pedomanAxe).violations.map(v => ({id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map(n => String(n.target[0]))}))"
 
 
@@ -105,10 +111,10 @@ def watch(page, served_site: str) -> list[str]:
     return problems
 
 
-def axe_violations(page) -> list[dict]:
-    """axe-core's violations on the page as it stands, as the crawl records them."""
+def axe_violations(page, scheme: str = "light") -> list[dict]:
+    """axe-core's violations on the page as it stands, as the crawl records them in ``scheme``."""
     page.evaluate(_axe_script())
-    page.evaluate(AXE_START)
+    page.evaluate(AXE_START, AXE_OPTIONS[scheme])
     return page.evaluate(AXE_RESULT)
 
 
@@ -146,7 +152,7 @@ def crawl(browser, served_site: str, site_pages: dict) -> Crawl:
                 page.goto(record.url)
                 record.scheme[scheme] = page.locator("body").get_attribute("data-md-color-scheme")
                 page.evaluate(script)
-                page.evaluate(AXE_START)
+                page.evaluate(AXE_START, AXE_OPTIONS[scheme])
             for scheme, page in tabs.items():
                 record.axe[scheme] = page.evaluate(AXE_RESULT)
             record.alternates = light.locator('link[rel="alternate"][hreflang]').evaluate_all(ALTERNATES)

@@ -31,3 +31,14 @@ def test_axe_reports_a_planted_violation(browser):
     found = {violation["id"] for violation in site_crawl.axe_violations(page)}
     page.close()
     assert {"image-alt", "button-name"} <= found
+
+
+def test_the_dark_palette_pass_reports_low_contrast(browser):
+    """In the dark palette the crawl runs axe's colour rules: grey on grey text is found there."""
+    import site_crawl
+
+    page = browser.new_page(color_scheme="dark")
+    page.set_content('<html lang="id"><body><main><p style="color:#555;background:#444">Teks redup</p><img src="x.png"></main></body></html>')
+    found = {violation["id"] for violation in site_crawl.axe_violations(page, "dark")}
+    page.close()
+    assert found == {"color-contrast"}

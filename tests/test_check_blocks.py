@@ -142,34 +142,43 @@ def test_every_defect_has_a_fixture_and_the_reverse():
     assert folders == set(EXPECTED)
 
 
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """Each defect's fixture and what the check printed for it, made once for this file's tests."""
+    done = {}
+
+    def of(defect: str):
+        if defect not in done:
+            folder = tmp_path_factory.mktemp(defect)
+            done[defect] = (make_docs(defect, folder), check(folder))
+        return done[defect]
+
+    return of
+
+
 @pytest.mark.parametrize("defect", sorted(EXPECTED))
-def test_defect_is_reported_with_its_code(defect, tmp_path):
-    make_docs(defect, tmp_path)
-    result = check(tmp_path)
+def test_defect_is_reported_with_its_code(defect, checked):
+    result = checked(defect)[1]
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert {code for _, _, code in printed(result)} == {code for _, code, _ in EXPECTED[defect]}, result.stdout
 
 
 @pytest.mark.parametrize("defect", sorted(EXPECTED))
-def test_defect_is_reported_at_the_line_at_fault(defect, tmp_path):
-    docs = make_docs(defect, tmp_path)
+def test_defect_is_reported_at_the_line_at_fault(defect, checked):
+    docs, result = checked(defect)
     expected = sorted((f"docs/{name}", line_of(docs / name, where), code) for name, code, where in EXPECTED[defect])
-    assert printed(check(tmp_path)) == expected
+    assert printed(result) == expected
 
 
-def test_messages_name_the_other_case_and_the_sums(tmp_path):
-    make_docs("name_reused", tmp_path)
-    assert "NAME_REUSED: 'Kristina' is already a person in docs/studi-kasus/hadiah-upacara-adat.id.md" in check(tmp_path).stdout
-    shutil.rmtree(tmp_path / "docs")
-    make_docs("session_sum", tmp_path)
+def test_messages_name_the_other_case_and_the_sums(checked):
+    assert "NAME_REUSED: 'Kristina' is already a person in docs/studi-kasus/hadiah-upacara-adat.id.md" in checked("name_reused")[1].stdout
     # 10 + 20 (singkat) + 45 (penuh, the case's durasi) + 15 = 90, against durasi: 100.
-    assert "TIMING: the activities add up to 90 minutes, but durasi is 100" in check(tmp_path).stdout
+    assert "TIMING: the activities add up to 90 minutes, but durasi is 100" in checked("session_sum")[1].stdout
 
 
-def test_yaml_error_is_a_problem_not_a_traceback(tmp_path):
-    make_docs("bad_yaml", tmp_path)
-    result = check(tmp_path)
+def test_yaml_error_is_a_problem_not_a_traceback(checked):
+    result = checked("bad_yaml")[1]
     assert "is not valid YAML" in result.stdout and "Traceback" not in result.stderr
 
 

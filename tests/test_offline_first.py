@@ -9,6 +9,7 @@ the reader; the file:// offline copy has no worker and no manifest.
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import importlib.util
 import json
@@ -26,6 +27,17 @@ from conftest import CONFIG, I18N_LANGUAGES, ROOT, mkdocs_build, search_results
 
 offline_first = importlib.import_module("handbook.plugin.hooks.offline_first")
 LABELS = offline_first.LABELS
+
+# url -> SHA-256 (hex) of what the worker's caches hold for it, or None.
+KEPT_DIGESTS = """async urls => {
+    const kept = {};
+    for (const url of urls) {
+        const found = await caches.match(url);
+        kept[url] = found ? [...new Uint8Array(await crypto.subtle.digest("SHA-256", await found.arrayBuffer()))]
+            .map(byte => byte.toString(16).padStart(2, "0")).join("") : null;
+    }
+    return kept;
+}"""
 
 CACHED = """() => caches.keys().then(names => Promise.all(names.map(name =>
     caches.open(name).then(cache => cache.keys()).then(keys => [name, keys.map(r => r.url)])))).then(Object.fromEntries)"""
@@ -150,7 +162,18 @@ def test_save_control_saves_the_whole_language_and_search(page, served_site, bui
     assert page.locator("[data-offline-status]").inner_text() == LABELS[lang]["done"]
 
     page.context.set_offline(True)
-    for relative in site_pages[lang]:
+    # Every page of the language is kept under the address a reader opens (what the worker answers
+    # a navigation with when the network does not), byte for byte its linked form, or the page as
+    # first served for a page the reader had open (here, the downloads page)...
+    def digest(file: str) -> str:
+        return hashlib.sha256((built_site / file).read_bytes()).hexdigest()
+
+    kept = page.evaluate(KEPT_DIGESTS, [served_site + url for url in plan["pages"]])
+    forms = {served_site + url: {digest(url + facts["linked"]), digest(url + "index.html")} for url in plan["pages"]}
+    assert [url for url in forms if kept[url] not in forms[url]] == []
+    # ...and a reader opens them offline: the first, one in the middle and the last.
+    paths = site_pages[lang]
+    for relative in {paths[0], paths[len(paths) // 2], paths[-1]}:
         page.goto(served_site + relative.as_posix().removesuffix("index.html"))
         assert page.locator("article h1").inner_text() == h1(built_site / relative), relative
     page.goto(served_site + prefix + "karakter/")
