@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .pages import ContentError, Page
+from .pages import SAFE_LOADER, ContentError, Page
 from . import self_check_form as form
 
 KINDS = ("uji-diri", "jadwal-kasus", "jadwal-sesi")
@@ -148,7 +148,7 @@ def parse(block: Block, path: str) -> Parsed:
     first = block.line + 1
     loader = None
     try:
-        loader = yaml.SafeLoader(block.source)  # the reader already rejects control characters
+        loader = SAFE_LOADER(block.source)  # the reader already rejects control characters
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
@@ -457,8 +457,11 @@ def _name_problems(pages: list[tuple[str, Page]], default: str) -> list[Problem]
     # A listed name written on another page that lists names (its self-check or case), unlisted there.
     for shown, page in pages:
         mine = names.get((page.section, page.slug, page.lang), (shown, set()))[1]
+        folded = page.body.casefold()  # a name the text cannot hold is not searched for (the search is the slow part)
         for (lang, key), ((section, slug), owner) in sorted(owners.items()):
             if lang != page.lang or (section, slug) == (page.section, page.slug) or any(_name_key(n) == key for n in mine):
+                continue
+            if key not in folded:
                 continue
             written = _mentions(page.body, key, fold=True)
             if written:

@@ -18,6 +18,10 @@ import yaml
 
 from . import vocabulary
 
+# PyYAML's libyaml loader (in its wheels) reads the same YAML with the same line marks about ten
+# times faster than its pure-Python one, which stays the fallback where libyaml is missing.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 HEADING_ID = re.compile(r"^(#{2,6})\s+.*?\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.M)
 
@@ -104,7 +108,7 @@ def read_page(path: Path, display: str | None = None, *, settings=None) -> Page:
         return Page(path, slug, path.parent.name, lang, kind, {}, {}, text, 1)
     raw = match.group(1)
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = yaml.load(raw, Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark else 1

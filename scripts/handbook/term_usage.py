@@ -20,12 +20,12 @@ Run by scripts/handbook/commands/check_content.py; reads the rules through handb
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from pathlib import Path
 
 from .pages import FRONT_MATTER
-import difflib
-
 from .terms import Quote, Term, Wording
 
 FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
@@ -113,6 +113,13 @@ def _is_part(words: list[str], renderings: list[list[str]]) -> bool:
     return any(words == r[i : i + size] for r in renderings for i in range(len(r) - size + 1))
 
 
+def _ceiling(counted: Counter, rendering: list[str], size: int) -> float:
+    """The highest SequenceMatcher ratio any stretch of ``rendering`` can have with a quotation of
+    ``size`` words counted in ``counted``."""
+    shared = sum((counted & Counter(rendering)).values())
+    return 2 * shared / (size + shared) if shared else 0.0
+
+
 def _quote_problems(text: str, readable: str, quotes: list[Quote]) -> list[tuple[int, str, str]]:
     """Every quotation (between quotation marks) of four words or more that is close to a stretch
     of a quote's rendering but is neither a rendering nor a part of one."""
@@ -122,12 +129,16 @@ def _quote_problems(text: str, readable: str, quotes: list[Quote]) -> list[tuple
         words = [w.casefold() for w in TOKEN.findall(match.group(1))]
         if len(words) < 4:
             continue
+        counted = Counter(words)
         for quote, rendered in renderings:
             if _is_part(words, rendered):
                 break
+            # A stretch of r is no closer than 2·m/(n + m), m the words the quotation shares with
+            # all of r (n its own): the renderings that cannot reach the threshold are not compared.
+            near = [r for r in rendered if _ceiling(counted, r, len(words)) >= QUOTE_SIMILARITY]
             best = max(
                 (difflib.SequenceMatcher(None, words, r[j : j + len(words) + extra], autojunk=False).ratio()
-                 for r in rendered for extra in (-1, 0, 1) for j in range(max(1, len(r) - len(words) + 1))),
+                 for r in near for extra in (-1, 0, 1) for j in range(max(1, len(r) - len(words) + 1))),
                 default=0.0,
             )
             if best >= QUOTE_SIMILARITY:
