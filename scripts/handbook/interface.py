@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from handbook.pages import SAFE_LOADER
+
 FOLDER = Path(__file__).resolve().parent / "interface_text"
 # The languages the engine has interface text for: one table each (data; add <code>.yml for more).
 ENGINE_LANGUAGES = tuple(sorted(path.stem for path in FOLDER.glob("*.yml")))
@@ -56,7 +58,7 @@ def languages() -> tuple[str, ...]:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as error:
         raise InterfaceError(f"{path}: cannot read the interface text ({error.strerror}); restore it from git") from None
     except yaml.YAMLError as error:

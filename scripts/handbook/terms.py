@@ -18,7 +18,7 @@ from handbook.project import INCLUDES
 
 import yaml
 
-from .pages import ContentError
+from .pages import SAFE_LOADER, ContentError
 
 DEFAULT_PATH = INCLUDES / "terms.yml"
 
@@ -71,7 +71,7 @@ def load_terms(path: Path = DEFAULT_PATH, shown: str | None = None, languages: t
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(shown, 1, f"cannot read the terms file ({error.__class__.__name__}); restore includes/terms.yml from git") from None
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "invalid YAML"
@@ -103,7 +103,7 @@ def load_wording(path: Path = DEFAULT_PATH, shown: str | None = None, languages:
     shown = shown or str(path)
     load_terms(path, shown, languages)  # the same file: its errors first
     text = Path(path).read_text(encoding="utf-8")
-    entries = (yaml.safe_load(text) or {}).get("wording") or []
+    entries = (yaml.load(text, Loader=SAFE_LOADER) or {}).get("wording") or []
     if not isinstance(entries, list):
         raise ContentError(shown, 1, "expected 'wording:' to be a list of '{name: ..., avoid: {en: [...]}}' entries")
     found = []
@@ -147,7 +147,7 @@ def load_quotes(path: Path = DEFAULT_PATH, shown: str | None = None, languages: 
     shown = shown or str(path)
     load_terms(path, shown, languages)  # the same file: its errors first
     text = Path(path).read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=SAFE_LOADER) or {}
     entries = data.get("quotes") or []
     if not isinstance(entries, list):
         raise ContentError(shown, 1, "expected 'quotes:' to be a list of '{name: ..., text: {<language>: ..., ...}}' entries")
