@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -115,10 +116,9 @@ def shared_folder(tmp_path_factory) -> Path:
 # (pytest_collection_modifyitems below), one after the other, each `handbook build` in its own
 # process, driven by a thread of the first worker: the shared build every test reads (folder
 # "handbook") and then, when the run holds test_reproducible's test, the second build it compares
-# with the first ("second-build"). Meanwhile
-# the workers run the tests that need no build (they come first); a test that reads a build waits
-# for it. When the shared build is done, the same thread starts the shared browser crawl if the run
-# holds tests that read it.
+# with the first ("second-build"). Meanwhile the workers run the tests that need no build (they come
+# first); a test that reads a build waits for it. When the shared build is done, the same thread
+# starts the shared browser crawl if the run holds tests that read it.
 SHARED_BUILD, SECOND_BUILD = "handbook", "second-build"
 _THREADS: list = []  # the thread that runs the builds, in the worker that started them
 _BUILDING: list = []  # their processes
@@ -167,8 +167,6 @@ def _build_in_background(jobs: list[tuple[Path, object]]) -> None:
 
 def wait_for_build(folder: Path, minutes: float = 30) -> Path:
     """The build folder once its background build is done; the test fails with its errors if it failed."""
-    import time
-
     deadline = time.monotonic() + minutes * 60
     while not (folder / "build-log.txt").exists():
         if _failed_marker(folder).exists():
