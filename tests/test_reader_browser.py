@@ -87,3 +87,14 @@ def test_page_shows_freshness_report_link_and_link_preview_meta(page, served_sit
     assert meta["og:url"] == SUBPATH_SITE_URL + path
     assert meta["og:image"].startswith("https://") and meta["twitter:card"] == "summary_large_image"
     assert meta["og:description"] and meta["og:title"].startswith(("Integritas", "Integrity"))
+
+
+def test_printed_page_has_no_section_buttons_and_no_page_info(page, served_site):
+    """A trainer prints a case for class: the copy and cite buttons and the page footer's info do
+    not print (pedoman.css, @media print)."""
+    page.goto(served_site + "studi-kasus/hadiah-upacara-adat/")
+    shown = "els => els.filter(e => getComputedStyle(e).display !== 'none').length"
+    selector = "article button.pedoman-salin, article button.pedoman-kutip, .pedoman-halaman-info"
+    assert page.locator(selector).evaluate_all(shown) > 0  # on screen they are there
+    page.emulate_media(media="print")
+    assert page.locator(selector).evaluate_all(shown) == 0
