@@ -22,6 +22,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from handbook import mkdocs_run
 from handbook.downloads.book import nav_sources
+from site_crawl import write_whole
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBPATH_SITE_URL = "https://example.org/pedoman/"
@@ -129,12 +130,6 @@ def _failed_marker(folder: Path) -> Path:
     return folder.with_name(folder.name + "-failed.txt")
 
 
-def _write_whole(target: Path, text: str) -> None:
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)  # readers see the whole file or none
-
-
 def _build_in_background(jobs: list[tuple[Path, object]]) -> None:
     """`handbook build` into each folder in turn, from a thread of this worker, then the folder's
     follow-up (a function or None): build-log.txt when a build is done, or ``<folder>-failed.txt``
@@ -144,19 +139,19 @@ def _build_in_background(jobs: list[tuple[Path, object]]) -> None:
     def run():
         for folder, then in jobs:
             if _STOPPED.is_set():
-                _write_whole(_failed_marker(folder), "the test run stopped before this build")
+                write_whole(_failed_marker(folder), "the test run stopped before this build")
                 continue
             try:
                 folder.mkdir(exist_ok=True)
                 _BUILDING.append(start_handbook_build(folder))
                 printed = _BUILDING[-1].communicate()[1]
             except BaseException as error:  # noqa: BLE001 - whatever stops the build, the tests that wait must hear of it
-                _write_whole(_failed_marker(folder), f"the build did not run: {error!r}")
+                write_whole(_failed_marker(folder), f"the build did not run: {error!r}")
                 raise
             if _BUILDING[-1].returncode != 0:
-                _write_whole(_failed_marker(folder), printed[-4000:] or f"stopped (exit status {_BUILDING[-1].returncode})")
+                write_whole(_failed_marker(folder), printed[-4000:] or f"stopped (exit status {_BUILDING[-1].returncode})")
                 continue
-            _write_whole(folder / "build-log.txt", printed)
+            write_whole(folder / "build-log.txt", printed)
             if then is not None:
                 then()
 
@@ -329,6 +324,20 @@ def write_fixture_config(folder: Path, nav: list[str], sections: dict[str, str] 
         + f"nav:{nav_lines}\n"
     )
     return config
+
+
+# A small bilingual handbook on the engine (tests/fixtures/blocks/<name>/docs over each other: home,
+# a character, a local-context page, a case, the trainer guide), set up as another agency would.
+TINY_NAV = ["index.md", "karakter/integritas.md", "konteks-lokal/wilayah-kepulauan.md", "studi-kasus/hadiah-upacara-adat.md", "pelatih/index.md"]
+
+
+def tiny_handbook(folder: Path, docs_from=("_base",), nav=TINY_NAV) -> Path:
+    """Its docs/ and mkdocs.yml in ``folder``; returns the mkdocs.yml."""
+    docs = folder / "docs"
+    for name in docs_from:
+        shutil.copytree(ROOT / "tests" / "fixtures" / "blocks" / name / "docs", docs, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
+    return write_fixture_config(folder, nav, sections={"values": "karakter", "context": "konteks-lokal", "cases": "studi-kasus", "trainer_guide": "pelatih"})
 
 
 # The checkers run in this process (their main(argv), as `handbook` calls it): a new Python per

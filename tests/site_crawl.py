@@ -206,14 +206,14 @@ def crawl_to_file(site: Path, folder: Path, site_pages: dict, target: Path) -> N
     try:
         found = crawl_site(site, folder, site_pages)
     except BaseException:
-        _write(target.with_suffix(".error"), traceback.format_exc())
+        write_whole(target.with_suffix(".error"), traceback.format_exc())
         raise
     pages = [{"lang": lang, "path": path.as_posix(), **record.__dict__} for (lang, path), record in found.pages.items()]
     problems = {"|".join(key) if isinstance(key, tuple) else key: lines for key, lines in found.problems.items()}
-    _write(target, json.dumps({"pages": pages, "problems": problems}))
+    write_whole(target, json.dumps({"pages": pages, "problems": problems}))
 
 
-def _write(target: Path, text: str) -> None:
+def write_whole(target: Path, text: str) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.write_text(text, encoding="utf-8")
     partial.replace(target)  # readers see the whole file or none

@@ -13,18 +13,16 @@ import hashlib
 import http.server
 import importlib.util
 import json
-import shutil
 import re
 import struct
 import threading
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CONFIG, I18N_LANGUAGES, ROOT, mkdocs_build, search_results, write_fixture_config
+from conftest import CONFIG, I18N_LANGUAGES, mkdocs_build, search_results, tiny_handbook
 
 offline_first = importlib.import_module("handbook.plugin.hooks.offline_first")
 LABELS = offline_first.LABELS
@@ -207,16 +205,6 @@ def rebuildable_site(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield tmp_path / "pedoman", f"http://127.0.0.1:{server.server_port}/pedoman/"
     server.shutdown()
-
-
-def tiny_handbook(folder) -> Path:
-    """A small bilingual handbook (tests/fixtures/blocks/_base: home, a character, a local-context
-    page, a case, the trainer guide) on the engine, as another agency would set it up: its mkdocs.yml."""
-    fixtures = ROOT / "tests" / "fixtures" / "blocks" / "_base" / "docs"
-    shutil.copytree(fixtures, folder / "docs")
-    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
-    nav = ["index.md", "karakter/integritas.md", "konteks-lokal/wilayah-kepulauan.md", "studi-kasus/hadiah-upacara-adat.md", "pelatih/index.md"]
-    return write_fixture_config(folder, nav, sections={"values": "karakter", "context": "konteks-lokal", "cases": "studi-kasus", "trainer_guide": "pelatih"})
 
 
 def test_new_build_replaces_old_caches_and_tells_the_reader(page, rebuildable_site, tmp_path_factory):

@@ -9,16 +9,15 @@ question, option and feedback must be in the HTML exactly as written, in the con
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build, write_fixture_config
+from conftest import ROOT, TINY_NAV, mkdocs_build, tiny_handbook
 
 FIXTURES = ROOT / "tests" / "fixtures" / "blocks"
-NAV = ["index.md", "karakter/integritas.md", "konteks-lokal/wilayah-kepulauan.md", "studi-kasus/hadiah-upacara-adat.md", "pelatih/index.md"]
+NAV = TINY_NAV
 BEST = {"id": "Jawaban terbaik.", "en": "Best answer."}
 PAGES = {"id": "karakter/integritas/index.html", "en": "en/karakter/integritas/index.html"}
 
@@ -41,12 +40,7 @@ def questions(lang: str) -> list[dict]:
 
 
 def build(folder, docs_from=("_base",), nav=NAV):
-    docs = folder / "docs"
-    for name in docs_from:
-        shutil.copytree(FIXTURES / name / "docs", docs, dirs_exist_ok=True)
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
-    config = write_fixture_config(folder, nav, sections={"values": "karakter", "context": "konteks-lokal", "cases": "studi-kasus", "trainer_guide": "pelatih"})
-    return mkdocs_build(config, folder / "site", site_url="https://example.org/pedoman/")
+    return mkdocs_build(tiny_handbook(folder, docs_from, nav), folder / "site", site_url="https://example.org/pedoman/")
 
 
 @pytest.fixture(scope="module")
